@@ -1,0 +1,1 @@
+namespace Survey.Analysis; public static class Placeholder {}
