@@ -1,3 +1,26 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.Run();
+using Survey.Api.Apis;
+using Survey.Api.Extensions;
+using Survey.Api.Infrastructure;
+
+if (args is ["scaffold-migration", var name]) return MigrationScaffolding.Run(name, Directory.GetCurrentDirectory());
+
+// Content (appsettings.json) comes from beside the binary; ./data and ./questionnaires are looked up from the working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+var organiserToken = builder.AddSurveyServices();
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapQuestionnairesApi();
+app.MapResponsesApi();
+app.MapResultsApi();
+app.MapHealthChecks("/healthz");
+
+await app.PrepareSurveyAsync(organiserToken);
+await app.RunAsync();
+return 0;
+
 public partial class Program;

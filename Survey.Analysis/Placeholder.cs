@@ -1,1 +1,0 @@
-namespace Survey.Analysis; public static class Placeholder {}

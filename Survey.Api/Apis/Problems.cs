@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Survey.Api.Responses;
+
+namespace Survey.Api.Apis;
+
+/// <summary>RFC 9457 problem details used by more than one endpoint, with Chinese text for residents.</summary>
+public static class Problems
+{
+    public static ProblemHttpResult QuestionnaireNotFound(string id) => TypedResults.Problem(
+        statusCode: StatusCodes.Status404NotFound, title: "问卷不存在", detail: $"没有编号为“{id}”的问卷。");
+
+    /// <summary>400 with <c>errors</c> keyed by question id (messages) and <c>violations</c> naming each rule.</summary>
+    public static ProblemHttpResult InvalidSubmission(IReadOnlyList<SubmissionError> errors) => TypedResults.Problem(
+        statusCode: StatusCodes.Status400BadRequest,
+        title: "提交的答案有误，未保存",
+        detail: "请按照提示修改后重新提交。",
+        type: "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+        extensions: new Dictionary<string, object?>
+        {
+            ["errors"] = errors.GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+            ["violations"] = errors.Select(e => new { question = e.Key, rule = e.Rule, message = e.Message }).ToArray(),
+        });
+}

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Survey.Api.Questionnaires;
+using Survey.Api.Responses;
+
+namespace Survey.Api.Apis;
+
+/// <summary>Residents submit answers here. Anonymous: nothing about the request but the answers is stored.</summary>
+public static class ResponsesApi
+{
+    public const int MaxIdempotencyKeyLength = 128;
+
+    public sealed record SubmissionAccepted(Guid Id, string QuestionnaireId);
+
+    public static RouteGroupBuilder MapResponsesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/questionnaires").WithTags("Responses");
+        api.MapPost("/{id}/responses", SubmitResponse).WithName(nameof(SubmitResponse))
+            .Accepts<object>("application/json")
+            .DisableAntiforgery();
+        return api;
+    }
+
+    public static async Task<Results<Created<SubmissionAccepted>, ProblemHttpResult>> SubmitResponse(
+        string id, HttpRequest request, QuestionnaireCatalog catalog, ResponseStore store,
+        IOptions<SurveyOptions> options, CancellationToken cancellationToken)
+    {
+        if (catalog.Find(id) is not { } questionnaire) return Problems.QuestionnaireNotFound(id);
+        if (!questionnaire.Open)
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "问卷已关闭", detail: "此问卷已停止收集答卷。");
+        if (!request.HasJsonContentType())
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "提交格式错误",
+                detail: "请以 application/json 格式提交答卷。");
+
+        string? idempotencyKey = request.Headers["Idempotency-Key"];
+        if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > MaxIdempotencyKeyLength || idempotencyKey.Any(c => c is < '!' or > '~')))
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Idempotency-Key 无效",
+                detail: $"Idempotency-Key 应为1至{MaxIdempotencyKeyLength}个可见ASCII字符。");
+
+        var limit = options.Value.MaxSubmissionBytes;
+        var body = await BoundedBody.ReadAsync(request, limit, cancellationToken);
+        if (body is null)
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "提交内容过大，未保存",
+                detail: $"答卷不能超过{limit / 1024}KB。");
+
+        var (submission, parseErrors) = SubmissionParser.Parse(body);
+        if (submission is null) return Problems.InvalidSubmission(parseErrors);
+        var errors = SubmissionValidator.Validate(questionnaire, submission);
+        if (errors.Count > 0) return Problems.InvalidSubmission(errors);
+
+        var result = await store.SaveAsync(questionnaire, submission, idempotencyKey, cancellationToken);
+        if (result.Outcome == StoreOutcome.KeyReusedWithDifferentBody)
+            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency-Key 已被使用",
+                detail: "此 Idempotency-Key 已用于另一份不同的答卷；新答卷未保存。请为新答卷使用新的 Idempotency-Key。");
+        // No Location: responses are anonymous and cannot be read back one by one.
+        return TypedResults.Created((string?)null,
+            new SubmissionAccepted(result.ResponseId, questionnaire.Id));
+    }
+}

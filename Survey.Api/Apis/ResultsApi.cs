@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Survey.Api.Auth;
+using Survey.Api.Infrastructure;
+using Survey.Api.Questionnaires;
+using Survey.Api.Results;
+
+namespace Survey.Api.Apis;
+
+/// <summary>Organisers only: tallies computed in the database.</summary>
+public static class ResultsApi
+{
+    public static RouteGroupBuilder MapResultsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/questionnaires").WithTags("Results").RequireAuthorization(OrganiserPolicy.Name);
+        api.MapGet("/{id}/results", GetResults).WithName(nameof(GetResults));
+        return api;
+    }
+
+    public static async Task<Results<Ok<QuestionnaireResults>, ProblemHttpResult>> GetResults(
+        string id, QuestionnaireCatalog catalog, SurveyDbContext db, CancellationToken cancellationToken)
+    {
+        if (catalog.Find(id) is not { } questionnaire) return Problems.QuestionnaireNotFound(id);
+        var counts = await ResponseCounts.QueryAsync(db, questionnaire, cancellationToken);
+        return TypedResults.Ok(ResultsBuilder.Build(questionnaire, counts));
+    }
+}

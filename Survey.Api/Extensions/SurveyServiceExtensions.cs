@@ -1,0 +1,48 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Survey.Api.Auth;
+using Survey.Api.Infrastructure;
+using Survey.Api.Questionnaires;
+using Survey.Api.Responses;
+
+namespace Survey.Api.Extensions;
+
+public static class SurveyServiceExtensions
+{
+    /// <summary>Everything the API needs, from configuration: database, questionnaires, organiser token, problem details, health.</summary>
+    public static OrganiserToken AddSurveyServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var options = builder.Configuration.GetSection(SurveyOptions.Section).Get<SurveyOptions>() ?? new SurveyOptions();
+        services.Configure<SurveyOptions>(builder.Configuration.GetSection(SurveyOptions.Section));
+
+        services.AddSurveyDatabase(builder.Configuration.GetConnectionString("Survey"));
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<ResponseStore>();
+
+        var questionnaires = options.ResolveQuestionnairesDirectory(builder.Environment.ContentRootPath);
+        services.AddSingleton(sp => QuestionnaireCatalog.LoadFolder(questionnaires, sp.GetRequiredService<ILoggerFactory>().CreateLogger<QuestionnaireCatalog>()));
+
+        var token = OrganiserToken.Resolve(options.OrganiserToken, options.DataDirectory);
+        services.AddOrganiserAuthentication(token);
+
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            // Chinese text is sent as text, not \uXXXX escapes; HTML-sensitive characters are still escaped.
+            json.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+        });
+        services.AddHealthChecks().AddDbContextCheck<SurveyDbContext>("database");
+        return token;
+    }
+
+    /// <summary>Start-up work before serving: migrate the database, load questionnaires, say where things are.</summary>
+    public static async Task PrepareSurveyAsync(this WebApplication app, OrganiserToken token)
+    {
+        await app.Services.MigrateSurveyDatabaseAsync();
+        var catalog = app.Services.GetRequiredService<QuestionnaireCatalog>();
+        app.Logger.LogInformation("Serving {Count} questionnaire(s); {Rejected} file(s) rejected", catalog.All.Count, catalog.Rejected.Count);
+        if (token.Generated)
+            app.Logger.LogWarning("Organiser token (kept in {File}): {Token}", token.StoredAt, token.Value);
+    }
+}

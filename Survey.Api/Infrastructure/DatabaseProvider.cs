@@ -1,0 +1,3 @@
+namespace Survey.Api.Infrastructure;
+
+public enum DatabaseProvider { Sqlite, Postgres }

@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Survey.Api.Model;
+
+namespace Survey.Api.Infrastructure;
+
+public sealed class ResponseAnswerEntityConfiguration : IEntityTypeConfiguration<ResponseAnswer>
+{
+    public void Configure(EntityTypeBuilder<ResponseAnswer> builder)
+    {
+        builder.ToTable("response_answers");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.QuestionnaireId).HasMaxLength(64).IsRequired();
+        builder.Property(a => a.QuestionId).HasMaxLength(64).IsRequired();
+        builder.Property(a => a.OptionId).HasMaxLength(64).IsRequired();
+        // Tallies group by (questionnaire, question, option); an option is selected at most once per response.
+        builder.HasIndex(a => new { a.QuestionnaireId, a.QuestionId, a.OptionId });
+        builder.HasIndex(a => new { a.ResponseId, a.QuestionId, a.OptionId }).IsUnique();
+    }
+}

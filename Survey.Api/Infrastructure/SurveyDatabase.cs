@@ -1,0 +1,60 @@
+using Microsoft.Data.Sqlite;
+
+namespace Survey.Api.Infrastructure;
+
+/// <summary>
+/// Chooses the database from <c>ConnectionStrings:Survey</c> (env <c>ConnectionStrings__Survey</c>): a
+/// <c>Host=…</c> string selects PostgreSQL, anything else (<c>Data Source=…</c>) SQLite. Default: data/survey.db.
+/// </summary>
+public static class SurveyDatabase
+{
+    public const string DefaultConnectionString = "Data Source=data/survey.db";
+
+    public static DatabaseProvider DetectProvider(string connectionString) =>
+        connectionString.Split(';').Any(part => part.Trim().StartsWith("Host=", StringComparison.OrdinalIgnoreCase)
+                                                || part.Trim().StartsWith("Server=", StringComparison.OrdinalIgnoreCase))
+            ? DatabaseProvider.Postgres
+            : DatabaseProvider.Sqlite;
+
+    public static IServiceCollection AddSurveyDatabase(this IServiceCollection services, string? configured)
+    {
+        var connectionString = string.IsNullOrWhiteSpace(configured) ? DefaultConnectionString : configured;
+        if (DetectProvider(connectionString) == DatabaseProvider.Postgres)
+        {
+            services.AddDbContext<SurveyDbContext, PostgresSurveyDbContext>(options => ConfigurePostgres(options, connectionString));
+        }
+        else
+        {
+            connectionString = PrepareSqlite(connectionString);
+            services.AddDbContext<SurveyDbContext, SqliteSurveyDbContext>(options => ConfigureSqlite(options, connectionString));
+        }
+        return services;
+    }
+
+    public static void ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"));
+
+    public static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("__ef_migrations_history"));
+
+    /// <summary>Creates the folder of the SQLite file, and waits on a locked database rather than failing at once.</summary>
+    private static string PrepareSqlite(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder)
+            Directory.CreateDirectory(folder);
+        if (builder.DefaultTimeout < 30) builder.DefaultTimeout = 30;
+        return builder.ToString();
+    }
+
+    /// <summary>Applies pending migrations (EF Core takes a database lock, so several instances may start together).</summary>
+    public static async Task MigrateSurveyDatabaseAsync(this IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SurveyDbContext>();
+        await db.Database.MigrateAsync();
+        if (db is SqliteSurveyDbContext)
+            // Write-ahead logging lets organisers read while residents submit.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+    }
+}

@@ -1,0 +1,18 @@
+using Survey.Api.Model;
+
+namespace Survey.Api.Infrastructure;
+
+/// <summary>
+/// The survey database. One context class per provider (<see cref="SqliteSurveyDbContext"/>,
+/// <see cref="PostgresSurveyDbContext"/>) so each keeps its own migrations; code depends on this base type.
+/// </summary>
+public abstract class SurveyDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<SurveyResponse> Responses => Set<SurveyResponse>();
+    public DbSet<ResponseAnswer> Answers => Set<ResponseAnswer>();
+    public DbSet<ResponseText> Texts => Set<ResponseText>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(SurveyDbContext).Assembly);
+}

@@ -1,0 +1,22 @@
+using System.Text.Json.Serialization;
+
+namespace Survey.Api.Model;
+
+/// <summary>A questionnaire as defined by a JSON file in questionnaires/ (see docs/questionnaire-format.md).</summary>
+public sealed record Questionnaire
+{
+    [JsonPropertyName("$schema")]
+    public string? Schema { get; init; }
+    public required string Id { get; init; }
+    public required int Version { get; init; }
+    public required string Title { get; init; }
+    public string? Intro { get; init; }
+    public string? Description { get; init; }
+
+    /// <summary>false: shown to organisers, but the form and the API refuse new responses.</summary>
+    public bool Open { get; init; } = true;
+
+    public required IReadOnlyList<Question> Questions { get; init; }
+
+    public Question? FindQuestion(string questionId) => Questions.FirstOrDefault(q => q.Id == questionId);
+}

@@ -1,0 +1,3 @@
+namespace Survey.Api.Responses;
+
+public sealed record StoreResult(StoreOutcome Outcome, Guid ResponseId);

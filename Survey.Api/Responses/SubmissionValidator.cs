@@ -1,0 +1,120 @@
+using System.Text;
+using Survey.Api.Model;
+
+namespace Survey.Api.Responses;
+
+/// <summary>
+/// The server-side authority on what may be stored. Both the JSON API and the classic HTML form call it, so the
+/// rules are written once. Messages are Chinese, for residents; <see cref="SubmissionError.Rule"/> names the rule.
+/// </summary>
+public static class SubmissionValidator
+{
+    /// <summary>Longest "other" text, in characters (Unicode scalar values).</summary>
+    public const int MaxOtherTextLength = Question.DefaultTextLength;
+
+    public static IReadOnlyList<SubmissionError> Validate(Questionnaire questionnaire, ResponseSubmission submission)
+    {
+        var errors = new List<SubmissionError>();
+        foreach (var unknown in submission.Answers.Keys.Concat(submission.OtherText.Keys).Concat(submission.Text.Keys)
+                     .Distinct().Where(id => questionnaire.FindQuestion(id) is null))
+            errors.Add(new(unknown, "unknownQuestion", $"问卷中没有编号为“{unknown}”的题目"));
+
+        var visible = new HashSet<string>();
+        for (var index = 0; index < questionnaire.Questions.Count; index++)
+        {
+            var question = questionnaire.Questions[index];
+            var isVisible = IsVisible(question, questionnaire, submission, visible);
+            if (isVisible) visible.Add(question.Id);
+            var error = question.Type == QuestionType.Text
+                ? ValidateText(question, submission, isVisible, questionnaire)
+                : ValidateChoice(question, submission, isVisible, questionnaire);
+            if (error is not null) errors.Add(error);
+        }
+        return errors;
+    }
+
+    /// <summary>Shown when it has no condition, or when its (earlier, itself shown) controlling question has one of the listed options.</summary>
+    public static bool IsVisible(Question question, Questionnaire questionnaire, ResponseSubmission submission, ISet<string> visibleSoFar) =>
+        question.VisibleIf is not { } condition
+        || visibleSoFar.Contains(condition.Question) && submission.ChosenOptions(condition.Question).Any(condition.AnyOf.Contains);
+
+    private static SubmissionError? ValidateChoice(Question question, ResponseSubmission submission, bool isVisible, Questionnaire questionnaire)
+    {
+        var id = question.Id;
+        if (submission.Text.ContainsKey(id))
+            return new(id, "notTextQuestion", "此题为选择题，请勾选选项作答");
+        var chosen = submission.ChosenOptions(id);
+        var hasOtherText = submission.OtherText.TryGetValue(id, out var otherText) && otherText.Length > 0;
+        var answered = chosen.Count > 0 || hasOtherText;
+
+        if (!isVisible)
+            return answered ? new(id, "visibleIf", HiddenMessage(question, questionnaire)) : null;
+        if (chosen.Count == 0)
+        {
+            if (hasOtherText) return OtherTextWithoutOption(question);
+            return question.Required ? new(id, "required", "此题为必答题，请作答") : null;
+        }
+        var unknown = chosen.FirstOrDefault(o => question.FindOption(o) is null);
+        if (unknown is not null) return new(id, "unknownOption", $"此题没有编号为“{unknown}”的选项");
+        var duplicate = chosen.GroupBy(o => o).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null) return new(id, "duplicateOption", $"选项“{question.FindOption(duplicate.Key)!.Label}”重复选择");
+
+        if (question.Type == QuestionType.Single && chosen.Count != 1)
+            return new(id, "single", "此题为单选题，只能选择1项");
+        if (question.Type == QuestionType.Multi)
+        {
+            if (chosen.Count > question.EffectiveMaxSelections)
+                return new(id, "maxSelections", $"最多选择{question.EffectiveMaxSelections}项");
+            if (chosen.Count < question.EffectiveMinSelections)
+                return new(id, "minSelections", $"至少选择{question.EffectiveMinSelections}项");
+        }
+        if (hasOtherText)
+        {
+            var textOption = question.OptionList.FirstOrDefault(o => o.AllowsText);
+            if (textOption is null) return new(id, "otherText", "此题没有“其他”选项，不能填写其他内容");
+            if (!chosen.Contains(textOption.Id)) return OtherTextWithoutOption(question);
+            return CheckWords(id, otherText!, MaxOtherTextLength, "otherText", "“其他”内容");
+        }
+        return null;
+    }
+
+    private static SubmissionError? ValidateText(Question question, ResponseSubmission submission, bool isVisible, Questionnaire questionnaire)
+    {
+        var id = question.Id;
+        if (submission.Answers.ContainsKey(id) || submission.OtherText.ContainsKey(id))
+            return new(id, "textQuestion", "此题为填空题，请填写文字作答");
+        var answered = submission.Text.TryGetValue(id, out var text) && text.Length > 0;
+        if (!isVisible) return answered ? new(id, "visibleIf", HiddenMessage(question, questionnaire)) : null;
+        if (!answered || string.IsNullOrWhiteSpace(text))
+            return question.Required ? new(id, "required", "此题为必答题，请作答") : null;
+        return CheckWords(id, text!, question.EffectiveMaxLength, "maxLength", "填写内容");
+    }
+
+    private static SubmissionError OtherTextWithoutOption(Question question)
+    {
+        var label = question.OptionList.FirstOrDefault(o => o.AllowsText)?.Label ?? "其他";
+        return new(question.Id, "otherText", $"填写了“{label}”的内容，请同时勾选“{label}”");
+    }
+
+    /// <summary>Length in characters as a resident counts them (a Chinese character or an emoji is one), and no control characters.</summary>
+    private static SubmissionError? CheckWords(string questionId, string words, int maxLength, string rule, string what)
+    {
+        var length = 0;
+        foreach (var rune in words.EnumerateRunes())
+        {
+            length++;
+            if (Rune.IsControl(rune) && rune.Value is not ('\n' or '\r' or '\t'))
+                return new(questionId, "characters", $"{what}含有不允许的控制字符");
+        }
+        return length > maxLength ? new(questionId, rule, $"{what}最多{maxLength}字（现有{length}字）") : null;
+    }
+
+    private static string HiddenMessage(Question question, Questionnaire questionnaire)
+    {
+        var condition = question.VisibleIf!;
+        var controller = questionnaire.FindQuestion(condition.Question)!;
+        var number = questionnaire.Questions.ToList().IndexOf(controller) + 1;
+        var labels = string.Join("、", condition.AnyOf.Select(o => $"“{controller.FindOption(o)?.Label ?? o}”"));
+        return $"此题仅限第{number}题选择{labels}的人回答，请不要作答";
+    }
+}
