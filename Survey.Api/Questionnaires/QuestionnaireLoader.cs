@@ -23,8 +23,9 @@ public static class QuestionnaireLoader
         }
         catch (JsonException e)
         {
-            var where = e.Path is { Length: > 0 } p ? JsonPathText(p) : $"line {e.LineNumber + 1}";
-            return new(fileName, null, [$"{fileName}: {where}: {FirstSentence(e.Message)}"]);
+            var where = e.Path is { Length: > 0 } p ? JsonPathText(p) : "(root)";
+            var line = e.LineNumber is { } n ? $" (line {n + 1})" : "";
+            return new(fileName, null, [$"{fileName}: {where}: {FirstSentence(e.Message)}{line}"]);
         }
         if (questionnaire is null)
             return new(fileName, null, [$"{fileName}: (root): the file holds null, not a questionnaire"]);
