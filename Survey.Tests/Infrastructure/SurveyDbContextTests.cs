@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Survey.Api.Infrastructure;
+using Survey.Tests.TestSupport;
+
+namespace Survey.Tests.Infrastructure;
+
+/// <summary>Each provider's migrations match the model, and the schema stores nothing that identifies a resident.</summary>
+public abstract class SurveyDbContextTests(SurveyAppFactory app)
+{
+    [Fact]
+    public async Task The_migrations_match_the_model_and_are_all_applied()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SurveyDbContext>();
+        Assert.False(db.Database.HasPendingModelChanges(), "the model changed without a migration: run script/new-migration");
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.NotEmpty(await db.Database.GetAppliedMigrationsAsync());
+    }
+
+    [Fact]
+    public void The_schema_has_no_column_for_an_address_agent_or_account()
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SurveyDbContext>();
+        var columns = db.Model.GetEntityTypes().SelectMany(e => e.GetProperties()).Select(p => p.GetColumnName().ToLowerInvariant()).ToList();
+        Assert.DoesNotContain(columns, c => c.Contains("ip") || c.Contains("agent") || c.Contains("user") || c.Contains("email") || c.Contains("phone"));
+    }
+}
+
+public sealed class SurveyDbContextSqliteTests(SqliteApp app) : SurveyDbContextTests(app), IClassFixture<SqliteApp>
+{
+    [Fact]
+    public void The_embedded_default_is_sqlite() =>
+        Assert.Equal(DatabaseProvider.Sqlite, SurveyDatabase.DetectProvider(SurveyDatabase.DefaultConnectionString));
+}
+
+public sealed class SurveyDbContextPostgresTests(PostgresApp app) : SurveyDbContextTests(app), IClassFixture<PostgresApp>
+{
+    [Fact]
+    public void A_host_connection_string_selects_postgres() =>
+        Assert.Equal(DatabaseProvider.Postgres, SurveyDatabase.DetectProvider("Host=db;Database=survey;Username=survey"));
+}
