@@ -20,4 +20,10 @@ public static class Problems
             ["errors"] = errors.GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
             ["violations"] = errors.Select(e => new { question = e.Key, rule = e.Rule, message = e.Message }).ToArray(),
         });
+
+    /// <summary>400 for a bad filter or option in the query string, errors keyed by parameter.</summary>
+    public static ProblemHttpResult InvalidQuery(Dictionary<string, string[]> errors) => TypedResults.Problem(
+        statusCode: StatusCodes.Status400BadRequest,
+        title: "查询参数有误",
+        extensions: new Dictionary<string, object?> { ["errors"] = errors });
 }

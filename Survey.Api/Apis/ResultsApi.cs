@@ -17,10 +17,12 @@ public static class ResultsApi
     }
 
     public static async Task<Results<Ok<QuestionnaireResults>, ProblemHttpResult>> GetResults(
-        string id, QuestionnaireCatalog catalog, SurveyDbContext db, CancellationToken cancellationToken)
+        string id, string? from, string? to, string[]? where, QuestionnaireCatalog catalog, SurveyDbContext db, CancellationToken cancellationToken)
     {
         if (catalog.Find(id) is not { } questionnaire) return Problems.QuestionnaireNotFound(id);
-        var counts = await ResponseCounts.QueryAsync(db, questionnaire, cancellationToken);
+        var (filter, errors) = ResponseFilter.Parse(questionnaire, from, to, where ?? []);
+        if (filter is null) return Problems.InvalidQuery(errors);
+        var counts = await ResponseCounts.QueryAsync(db, questionnaire, filter, cancellationToken);
         return TypedResults.Ok(ResultsBuilder.Build(questionnaire, counts));
     }
 }

@@ -17,11 +17,12 @@ public sealed record ResponseCounts(
     /// <summary>Most distinct texts listed per question (most frequent first), so a results page stays small.</summary>
     public const int MaxTextsPerQuestion = 200;
 
-    public static async Task<ResponseCounts> QueryAsync(SurveyDbContext db, Questionnaire questionnaire, CancellationToken cancellationToken)
+    public static async Task<ResponseCounts> QueryAsync(SurveyDbContext db, Questionnaire questionnaire, ResponseFilter filter, CancellationToken cancellationToken)
     {
         var id = questionnaire.Id;
-        var responses = await db.Responses.LongCountAsync(r => r.QuestionnaireId == id, cancellationToken);
-        var answers = db.Answers.Where(a => a.QuestionnaireId == id);
+        var responses = await filter.Apply(db, id).LongCountAsync(cancellationToken);
+        var answers = filter.Answers(db, id);
+        var allTexts = filter.Texts(db, id);
 
         var optionCounts = await answers
             .GroupBy(a => new { a.QuestionId, a.OptionId })
@@ -33,7 +34,7 @@ public sealed record ResponseCounts(
             .GroupBy(a => a.QuestionId)
             .Select(g => new { QuestionId = g.Key, Count = g.Select(a => a.ResponseId).Distinct().LongCount() })
             .ToListAsync(cancellationToken);
-        var answeredText = await db.Texts.Where(t => t.QuestionnaireId == id && t.OptionId == null)
+        var answeredText = await allTexts.Where(t => t.OptionId == null)
             .GroupBy(t => t.QuestionId)
             .Select(g => new { QuestionId = g.Key, Count = g.LongCount() })
             .ToListAsync(cancellationToken);
@@ -52,7 +53,7 @@ public sealed record ResponseCounts(
         var texts = new List<(string, string?, string, long)>();
         foreach (var question in questionnaire.Questions.Where(q => q.Type == QuestionType.Text || q.OptionList.Any(o => o.AllowsText)))
         {
-            var rows = await db.Texts.Where(t => t.QuestionnaireId == id && t.QuestionId == question.Id)
+            var rows = await allTexts.Where(t => t.QuestionId == question.Id)
                 .GroupBy(t => new { t.OptionId, t.Text })
                 .Select(g => new { g.Key.OptionId, g.Key.Text, Count = g.LongCount() })
                 .OrderByDescending(g => g.Count).ThenBy(g => g.Text)

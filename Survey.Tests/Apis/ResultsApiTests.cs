@@ -110,6 +110,32 @@ public abstract class ResultsApiTests(SurveyAppFactory app)
         Assert.Equal("other", listed.GetProperty("optionId").GetString());
     }
 
+    [Fact]
+    public async Task Filters_by_answer_and_date_restrict_every_count()
+    {
+        var client = app.CreateClient();
+        foreach (var body in new[] { """{"answers":{"identity":["cadre"],"necessity":["unnecessary"]}}""", """{"answers":{"identity":["resident"],"necessity":["unnecessary"]}}""" })
+            Assert.Equal(HttpStatusCode.Created, (await client.PostAsync("/api/questionnaires/grassroots-service/responses", new StringContent(body, Encoding.UTF8, "application/json"))).StatusCode);
+        var all = await GetResults("grassroots-service");
+        var cadres = await GetResults("grassroots-service?where=identity:cadre");
+        var identity = cadres.GetProperty("questions")[0].GetProperty("options").EnumerateArray().ToDictionary(o => o.GetProperty("optionId").GetString()!, o => o.GetProperty("count").GetInt64());
+        Assert.Equal(0, identity["resident"]);
+        Assert.Equal(0, identity["member"]);
+        Assert.Equal(cadres.GetProperty("responses").GetInt64(), identity["cadre"]);
+        var allCadres = all.GetProperty("questions")[0].GetProperty("options").EnumerateArray().Single(o => o.GetProperty("optionId").GetString() == "cadre").GetProperty("count").GetInt64();
+        Assert.Equal(allCadres, identity["cadre"]);
+
+        var today = DateTime.UtcNow.Date;
+        var tomorrow = today.AddDays(1).ToString("yyyy-MM-dd");
+        Assert.Equal(0, (await GetResults($"grassroots-service?from={tomorrow}")).GetProperty("responses").GetInt64());
+        Assert.Equal(all.GetProperty("responses").GetInt64(),
+            (await GetResults($"grassroots-service?from={today.AddDays(-1):yyyy-MM-dd}&to={tomorrow}")).GetProperty("responses").GetInt64());
+
+        var bad = await app.CreateOrganiserClient().GetAsync("/api/questionnaires/grassroots-service/results?where=identity:mayor");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("application/problem+json", bad.Content.Headers.ContentType?.MediaType);
+    }
+
     private async Task<JsonElement> GetResults(string questionnaireId) =>
         await app.CreateOrganiserClient().GetFromJsonAsync<JsonElement>($"/api/questionnaires/{questionnaireId}/results");
 }
