@@ -136,8 +136,13 @@ public abstract class ResultsApiTests(SurveyAppFactory app)
         Assert.Equal("application/problem+json", bad.Content.Headers.ContentType?.MediaType);
     }
 
-    private async Task<JsonElement> GetResults(string questionnaireId) =>
-        await app.CreateOrganiserClient().GetFromJsonAsync<JsonElement>($"/api/questionnaires/{questionnaireId}/results");
+    /// <param name="questionnaireAndQuery">"grassroots-service" or "grassroots-service?where=identity:cadre".</param>
+    private async Task<JsonElement> GetResults(string questionnaireAndQuery)
+    {
+        var parts = questionnaireAndQuery.Split('?', 2);
+        var query = parts.Length == 2 ? "?" + parts[1] : "";
+        return await app.CreateOrganiserClient().GetFromJsonAsync<JsonElement>($"/api/questionnaires/{parts[0]}/results{query}");
+    }
 }
 
 public sealed class ResultsApiSqliteTests(SqliteApp app) : ResultsApiTests(app), IClassFixture<SqliteApp>;
