@@ -1,8 +1,11 @@
 using Survey.Api.Apis;
+using Survey.Api.Auth;
 using Survey.Api.Extensions;
 using Survey.Api.Infrastructure;
+using Survey.Api.Organiser;
 
 if (args is ["scaffold-migration", var name]) return MigrationScaffolding.Run(name, Directory.GetCurrentDirectory());
+if (args is ["hash-password"]) return PasswordHashCommand.Run(Console.In, Console.Out, Console.Error);
 
 // Content (appsettings.json) comes from beside the binary; ./data and ./questionnaires are looked up from the working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -13,11 +16,15 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseAntiforgery();
+app.UseRateLimiter();
 
 app.MapQuestionnairesApi();
 app.MapResponsesApi();
 app.MapResultsApi();
 app.MapHealthChecks("/healthz");
+app.MapSignInPages();
+app.MapOrganiserPages();
 
 await app.PrepareSurveyAsync(organiserToken);
 await app.RunAsync();

@@ -14,6 +14,14 @@ public sealed class SurveyOptions
     /// <summary>Organiser bearer token; generated and stored in the data folder when unset.</summary>
     public string? OrganiserToken { get; set; }
 
+    /// <summary>Organiser accounts for the browser sign-in (name and password hash); the token also signs in.</summary>
+    public List<Auth.OrganiserAccount> Organisers { get; set; } = [];
+
+    /// <summary>Sign-in attempts allowed per client address in <see cref="SignInWindow"/> before 429.</summary>
+    public int SignInAttempts { get; set; } = 10;
+
+    public TimeSpan SignInWindow { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>
     /// Largest accepted submission body. 32 KiB holds the longest legitimate answer (six 500-character "other" texts
     /// even if every character is JSON-escaped) and refuses anything far bigger before it is parsed.

@@ -25,6 +25,7 @@ public static class SurveyServiceExtensions
 
         var token = OrganiserToken.Resolve(options.OrganiserToken, options.DataDirectory);
         services.AddOrganiserAuthentication(token);
+        services.AddSignInRateLimit(options);
 
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(json =>
