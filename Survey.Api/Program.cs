@@ -1,5 +1,6 @@
 using Survey.Api.Apis;
 using Survey.Api.Auth;
+using Survey.Api.Exports;
 using Survey.Api.Extensions;
 using Survey.Api.Infrastructure;
 using Survey.Api.Organiser;
@@ -16,6 +17,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseOutputCache(); // after authorization: only organisers' requests reach the cache
 app.UseAntiforgery();
 app.UseRateLimiter();
 
@@ -25,6 +27,7 @@ app.MapResultsApi();
 app.MapHealthChecks("/healthz");
 app.MapSignInPages();
 app.MapOrganiserPages();
+app.MapExportsApi();
 
 await app.PrepareSurveyAsync(organiserToken);
 await app.RunAsync();

@@ -12,7 +12,7 @@ public static class ResultsApi
     public static RouteGroupBuilder MapResultsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/questionnaires").WithTags("Results").RequireAuthorization(OrganiserPolicy.Name);
-        api.MapGet("/{id}/results", GetResults).WithName(nameof(GetResults));
+        api.MapGet("/{id}/results", GetResults).WithName(nameof(GetResults)).CacheOutput(ResultsCache.Policy);
         return api;
     }
 

@@ -4,6 +4,7 @@ using Survey.Api.Auth;
 using Survey.Api.Infrastructure;
 using Survey.Api.Questionnaires;
 using Survey.Api.Responses;
+using Survey.Api.Results;
 
 namespace Survey.Api.Extensions;
 
@@ -26,6 +27,7 @@ public static class SurveyServiceExtensions
         var token = OrganiserToken.Resolve(options.OrganiserToken, options.DataDirectory);
         services.AddOrganiserAuthentication(token);
         services.AddSignInRateLimit(options);
+        services.AddResultsCache();
 
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(json =>

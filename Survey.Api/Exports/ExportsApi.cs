@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Survey.Api.Auth;
+using Survey.Api.Infrastructure;
+using Survey.Api.Questionnaires;
+using Survey.Api.Results;
+
+namespace Survey.Api.Exports;
+
+/// <summary>
+/// Organiser downloads, each honouring the filters <c>from</c>, <c>to</c>, <c>where=question:option</c>: raw responses
+/// and tallies as CSV and XLSX, and the report bundle. Attachments named after questionnaire and date, nosniff,
+/// written to the response body as they are produced.
+/// </summary>
+public static class ExportsApi
+{
+    public static RouteGroupBuilder MapExportsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/questionnaires").WithTags("Downloads").RequireAuthorization(OrganiserPolicy.Name);
+        api.MapGet("/{id}/export.csv", ExportCsv).WithName(nameof(ExportCsv)).Produces(200, contentType: CsvTableWriter.ContentType);
+        api.MapGet("/{id}/export.xlsx", ExportXlsx).WithName(nameof(ExportXlsx)).Produces(200, contentType: XlsxTableWriter.ContentType);
+        api.MapGet("/{id}/tallies.csv", TalliesCsv).WithName(nameof(TalliesCsv)).Produces(200, contentType: CsvTableWriter.ContentType)
+            .CacheOutput(ResultsCache.Policy);
+        api.MapGet("/{id}/tallies.xlsx", TalliesXlsx).WithName(nameof(TalliesXlsx)).Produces(200, contentType: XlsxTableWriter.ContentType)
+            .CacheOutput(ResultsCache.Policy);
+        return api;
+    }
+
+    public static Results<PushStreamHttpResult, ProblemHttpResult> ExportCsv(
+        string id, string? from, string? to, string[]? where, HttpContext context, QuestionnaireCatalog catalog, SurveyDbContext db, TimeProvider clock) =>
+        RawExport(id, from, to, where, context, catalog, db, clock, "export.csv", CsvTableWriter.ContentType, CsvTableWriter.WriteAsync);
+
+    public static Results<PushStreamHttpResult, ProblemHttpResult> ExportXlsx(
+        string id, string? from, string? to, string[]? where, HttpContext context, QuestionnaireCatalog catalog, SurveyDbContext db, TimeProvider clock) =>
+        RawExport(id, from, to, where, context, catalog, db, clock, "export.xlsx", XlsxTableWriter.ContentType, XlsxTableWriter.WriteAsync);
+
+    public static Task<Results<PushStreamHttpResult, ProblemHttpResult>> TalliesCsv(
+        string id, string? from, string? to, string[]? where, HttpContext context, QuestionnaireCatalog catalog, SurveyDbContext db, TimeProvider clock) =>
+        Tallies(id, from, to, where, context, catalog, db, clock, "tallies.csv", CsvTableWriter.ContentType, CsvTableWriter.WriteAsync);
+
+    public static Task<Results<PushStreamHttpResult, ProblemHttpResult>> TalliesXlsx(
+        string id, string? from, string? to, string[]? where, HttpContext context, QuestionnaireCatalog catalog, SurveyDbContext db, TimeProvider clock) =>
+        Tallies(id, from, to, where, context, catalog, db, clock, "tallies.xlsx", XlsxTableWriter.ContentType, XlsxTableWriter.WriteAsync);
+
+    private delegate Task TableWriter(Stream stream, IReadOnlyList<ExportTable> tables, CancellationToken cancellationToken);
+
+    private static Results<PushStreamHttpResult, ProblemHttpResult> RawExport(
+        string id, string? from, string? to, string[]? where, HttpContext context, QuestionnaireCatalog catalog, SurveyDbContext db,
+        TimeProvider clock, string kind, string contentType, TableWriter write)
+    {
+        var (found, problem) = FilteredQuestionnaire.Resolve(catalog, id, from, to, where);
+        if (found is null) return problem!;
+        var table = RawResponseTable.Create(db, found.Questionnaire, found.Filter);
+        return Attachment(context, DownloadName.For(id, clock.GetUtcNow(), kind), contentType,
+            (stream, cancellationToken) => write(stream, [table], cancellationToken));
+    }
+
+    private static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> Tallies(
+        string id, string? from, string? to, string[]? where, HttpContext context, QuestionnaireCatalog catalog, SurveyDbContext db,
+        TimeProvider clock, string kind, string contentType, TableWriter write)
+    {
+        var (found, problem) = FilteredQuestionnaire.Resolve(catalog, id, from, to, where);
+        if (found is null) return problem!;
+        var counts = await ResponseCounts.QueryAsync(db, found.Questionnaire, found.Filter, context.RequestAborted);
+        var tables = TallyTables.Build(found.Questionnaire, ResultsBuilder.Build(found.Questionnaire, counts));
+        return Attachment(context, DownloadName.For(id, clock.GetUtcNow(), kind), contentType,
+            (stream, cancellationToken) => write(stream, tables, cancellationToken));
+    }
+
+    /// <summary>A download written straight to the response body (never buffered whole), as an attachment with nosniff.</summary>
+    public static PushStreamHttpResult Attachment(HttpContext context, string fileName, string contentType, Func<Stream, CancellationToken, Task> write)
+    {
+        context.Response.Headers.XContentTypeOptions = "nosniff";
+        return TypedResults.Stream(stream => write(stream, context.RequestAborted), contentType, fileName);
+    }
+}

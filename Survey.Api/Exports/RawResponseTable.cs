@@ -1,0 +1,105 @@
+using System.Runtime.CompilerServices;
+using Survey.Api.Infrastructure;
+using Survey.Api.Model;
+using Survey.Api.Results;
+
+namespace Survey.Api.Exports;
+
+/// <summary>
+/// The raw responses as one table, one row per response in submission order: response id, submission time, then
+/// per single question the chosen option's id and label, per multi question one 0/1 column per option (empty when
+/// the question was not answered), the "other" text where the question has one, and each text question's answer.
+/// Read from the database in keyset-paged batches, so memory does not grow with the number of responses.
+/// </summary>
+public static class RawResponseTable
+{
+    public const int BatchSize = 500;
+    public const string ResponseIdColumn = "response_id";
+    public const string SubmittedAtColumn = "submitted_at";
+
+    public static IReadOnlyList<string> Header(Questionnaire questionnaire)
+    {
+        var header = new List<string> { ResponseIdColumn, SubmittedAtColumn };
+        foreach (var question in questionnaire.Questions)
+        {
+            switch (question.Type)
+            {
+                case QuestionType.Single:
+                    header.Add(question.Id);
+                    header.Add($"{question.Id}.label");
+                    break;
+                case QuestionType.Multi:
+                    header.AddRange(question.OptionList.Select(o => $"{question.Id}.{o.Id}"));
+                    break;
+                case QuestionType.Text:
+                    header.Add(question.Id);
+                    break;
+            }
+            if (question.OptionList.Any(o => o.AllowsText)) header.Add($"{question.Id}.other");
+        }
+        return header;
+    }
+
+    public static ExportTable Create(SurveyDbContext db, Questionnaire questionnaire, ResponseFilter filter) =>
+        new("答卷", Header(questionnaire), ReadRows(db, questionnaire, filter, CancellationToken.None));
+
+    private static async IAsyncEnumerable<object?[]> ReadRows(
+        SurveyDbContext db, Questionnaire questionnaire, ResponseFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        DateTime? lastAt = null;
+        var lastId = Guid.Empty;
+        while (true)
+        {
+            var page = filter.Apply(db, questionnaire.Id).AsNoTracking();
+            if (lastAt is { } at)
+            {
+                var id = lastId;
+                page = page.Where(r => r.SubmittedAt > at || (r.SubmittedAt == at && r.Id > id));
+            }
+            var batch = await page.OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id)
+                .Select(r => new { r.Id, r.SubmittedAt }).Take(BatchSize).ToListAsync(cancellationToken);
+            if (batch.Count == 0) yield break;
+
+            var ids = batch.Select(r => r.Id).ToList();
+            var answers = (await db.Answers.AsNoTracking().Where(a => ids.Contains(a.ResponseId))
+                    .Select(a => new { a.ResponseId, a.QuestionId, a.OptionId }).ToListAsync(cancellationToken))
+                .ToLookup(a => a.ResponseId, a => (a.QuestionId, a.OptionId));
+            var texts = (await db.Texts.AsNoTracking().Where(t => ids.Contains(t.ResponseId))
+                    .Select(t => new { t.ResponseId, t.QuestionId, t.OptionId, t.Text }).ToListAsync(cancellationToken))
+                .ToLookup(t => t.ResponseId, t => (t.QuestionId, t.OptionId, t.Text));
+
+            foreach (var response in batch)
+                yield return Row(questionnaire, response.Id, response.SubmittedAt, answers[response.Id].ToHashSet(), texts[response.Id].ToList());
+            lastAt = batch[^1].SubmittedAt;
+            lastId = batch[^1].Id;
+            if (batch.Count < BatchSize) yield break;
+        }
+    }
+
+    private static object?[] Row(Questionnaire questionnaire, Guid id, DateTime submittedAt,
+        HashSet<(string Question, string Option)> chosen, List<(string Question, string? Option, string Text)> texts)
+    {
+        var row = new List<object?> { id.ToString(), DateTime.SpecifyKind(submittedAt, DateTimeKind.Utc) };
+        foreach (var question in questionnaire.Questions)
+        {
+            var options = question.OptionList.Where(o => chosen.Contains((question.Id, o.Id))).ToList();
+            switch (question.Type)
+            {
+                case QuestionType.Single:
+                    row.Add(options.FirstOrDefault()?.Id);
+                    row.Add(options.FirstOrDefault()?.Label);
+                    break;
+                case QuestionType.Multi:
+                    var answered = options.Count > 0;
+                    row.AddRange(question.OptionList.Select(o => answered ? (object?)(chosen.Contains((question.Id, o.Id)) ? 1L : 0L) : null));
+                    break;
+                case QuestionType.Text:
+                    row.Add(texts.FirstOrDefault(t => t.Question == question.Id && t.Option is null).Text);
+                    break;
+            }
+            if (question.OptionList.Any(o => o.AllowsText))
+                row.Add(texts.FirstOrDefault(t => t.Question == question.Id && t.Option is not null).Text);
+        }
+        return [.. row];
+    }
+}
