@@ -17,6 +17,9 @@ public static class CsvTableWriter
     private static readonly CsvConfiguration Configuration = new(CultureInfo.InvariantCulture)
     {
         NewLine = "\r\n",
+        // With NewLine set, CsvHelper only quotes fields containing "\r\n"; a lone CR or LF must be quoted too (RFC 4180).
+        ShouldQuote = args => args.Field is { Length: > 0 } field &&
+            (field.IndexOfAny(['"', ',', '\r', '\n']) >= 0 || field[0] == ' ' || field[^1] == ' '),
         // Neutralising is done by CellText for CSV and XLSX alike, so both formats agree exactly.
         InjectionOptions = InjectionOptions.None,
     };

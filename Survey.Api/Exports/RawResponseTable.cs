@@ -17,6 +17,9 @@ public static class RawResponseTable
     public const string ResponseIdColumn = "response_id";
     public const string SubmittedAtColumn = "submitted_at";
 
+    /// <summary>The "other" option's own words: <c>problems.other.text</c> (beside the option's 0/1 column <c>problems.other</c>).</summary>
+    public static string OtherTextColumn(string questionId, string optionId) => $"{questionId}.{optionId}.text";
+
     public static IReadOnlyList<string> Header(Questionnaire questionnaire)
     {
         var header = new List<string> { ResponseIdColumn, SubmittedAtColumn };
@@ -35,7 +38,7 @@ public static class RawResponseTable
                     header.Add(question.Id);
                     break;
             }
-            if (question.OptionList.Any(o => o.AllowsText)) header.Add($"{question.Id}.other");
+            if (question.OptionList.FirstOrDefault(o => o.AllowsText) is { } other) header.Add(OtherTextColumn(question.Id, other.Id));
         }
         return header;
     }

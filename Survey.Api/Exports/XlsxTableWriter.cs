@@ -12,7 +12,14 @@ public static class XlsxTableWriter
 
     public static async Task WriteAsync(Stream stream, IReadOnlyList<ExportTable> tables, CancellationToken cancellationToken)
     {
-        await using var spreadsheet = await Spreadsheet.CreateNewAsync(stream, cancellationToken: cancellationToken);
+        var body = new AsyncOnlyStream(stream);
+        await using (var spreadsheet = await Spreadsheet.CreateNewAsync(body, cancellationToken: cancellationToken))
+            await WriteSheetsAsync(spreadsheet, tables, cancellationToken);
+        await body.FlushAsync(cancellationToken);
+    }
+
+    private static async Task WriteSheetsAsync(Spreadsheet spreadsheet, IReadOnlyList<ExportTable> tables, CancellationToken cancellationToken)
+    {
         var dates = spreadsheet.AddStyle(new SpreadCheetah.Styling.Style { Format = SpreadCheetah.Styling.NumberFormat.Custom("yyyy-mm-dd hh:mm") });
         var names = new HashSet<string>();
         foreach (var table in tables)
