@@ -17,6 +17,7 @@ app.UseAuthorization();
 app.MapQuestionnairesApi();
 app.MapResponsesApi();
 app.MapResultsApi();
+app.MapChartsApi();
 app.MapHealthChecks("/healthz");
 
 await app.PrepareSurveyAsync(organiserToken);

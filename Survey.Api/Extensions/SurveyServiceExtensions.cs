@@ -4,6 +4,7 @@ using Survey.Api.Auth;
 using Survey.Api.Infrastructure;
 using Survey.Api.Questionnaires;
 using Survey.Api.Responses;
+using Survey.Api.Results;
 
 namespace Survey.Api.Extensions;
 
@@ -19,6 +20,8 @@ public static class SurveyServiceExtensions
         services.AddSurveyDatabase(builder.Configuration.GetConnectionString("Survey"));
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<ResponseStore>();
+        services.AddScoped<ResultsService>();
+        services.AddScoped<SatisfactionService>();
 
         var questionnaires = options.ResolveQuestionnairesDirectory(builder.Environment.ContentRootPath);
         services.AddSingleton(sp => QuestionnaireCatalog.LoadFolder(questionnaires, sp.GetRequiredService<ILoggerFactory>().CreateLogger<QuestionnaireCatalog>()));
