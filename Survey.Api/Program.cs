@@ -24,6 +24,7 @@ app.UseRateLimiter();
 app.MapQuestionnairesApi();
 app.MapResponsesApi();
 app.MapResultsApi();
+app.MapChartsApi();
 app.MapHealthChecks("/healthz");
 app.MapSignInPages();
 app.MapOrganiserPages();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Survey.Api.Auth;
 using Survey.Api.Infrastructure;
 using Survey.Api.Questionnaires;
@@ -34,12 +35,14 @@ public static class ExportsApi
         RawExport(id, from, to, where, context, catalog, db, clock, "export.xlsx", XlsxTableWriter.ContentType, XlsxTableWriter.WriteAsync);
 
     public static Task<Results<PushStreamHttpResult, ProblemHttpResult>> TalliesCsv(
-        string id, string? from, string? to, string[]? where, HttpContext context, QuestionnaireCatalog catalog, SurveyDbContext db, TimeProvider clock) =>
-        Tallies(id, from, to, where, context, catalog, db, clock, "tallies.csv", CsvTableWriter.ContentType, CsvTableWriter.WriteAsync);
+        string id, string? from, string? to, string[]? where, [FromQuery(Name = "base")] string? basis, string? by,
+        HttpContext context, QuestionnaireCatalog catalog, ResultsService results, TimeProvider clock) =>
+        Tallies(id, new(from, to, where, basis, by), context, catalog, results, clock, "tallies.csv", CsvTableWriter.ContentType, CsvTableWriter.WriteAsync);
 
     public static Task<Results<PushStreamHttpResult, ProblemHttpResult>> TalliesXlsx(
-        string id, string? from, string? to, string[]? where, HttpContext context, QuestionnaireCatalog catalog, SurveyDbContext db, TimeProvider clock) =>
-        Tallies(id, from, to, where, context, catalog, db, clock, "tallies.xlsx", XlsxTableWriter.ContentType, XlsxTableWriter.WriteAsync);
+        string id, string? from, string? to, string[]? where, [FromQuery(Name = "base")] string? basis, string? by,
+        HttpContext context, QuestionnaireCatalog catalog, ResultsService results, TimeProvider clock) =>
+        Tallies(id, new(from, to, where, basis, by), context, catalog, results, clock, "tallies.xlsx", XlsxTableWriter.ContentType, XlsxTableWriter.WriteAsync);
 
     private delegate Task TableWriter(Stream stream, IReadOnlyList<ExportTable> tables, CancellationToken cancellationToken);
 
@@ -55,13 +58,12 @@ public static class ExportsApi
     }
 
     private static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> Tallies(
-        string id, string? from, string? to, string[]? where, HttpContext context, QuestionnaireCatalog catalog, SurveyDbContext db,
+        string id, ResultsParameters parameters, HttpContext context, QuestionnaireCatalog catalog, ResultsService results,
         TimeProvider clock, string kind, string contentType, TableWriter write)
     {
-        var (found, problem) = FilteredQuestionnaire.Resolve(catalog, id, from, to, where);
-        if (found is null) return problem!;
-        var counts = await ResponseCounts.QueryAsync(db, found.Questionnaire, found.Filter, context.RequestAborted);
-        var tables = TallyTables.Build(found.Questionnaire, ResultsBuilder.Build(found.Questionnaire, counts));
+        var (analysis, problem) = await parameters.AnalyseAsync(id, catalog, results, context.RequestAborted);
+        if (analysis is null) return problem!;
+        var tables = TallyTables.Build(ResultsBuilder.Build(analysis));
         return Attachment(context, DownloadName.For(id, clock.GetUtcNow(), kind), contentType,
             (stream, cancellationToken) => write(stream, tables, cancellationToken));
     }

@@ -20,6 +20,8 @@ public static class SurveyServiceExtensions
         services.AddSurveyDatabase(builder.Configuration.GetConnectionString("Survey"));
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<ResponseStore>();
+        services.AddScoped<ResultsService>();
+        services.AddScoped<SatisfactionService>();
 
         var questionnaires = options.ResolveQuestionnairesDirectory(builder.Environment.ContentRootPath);
         services.AddSingleton(sp => QuestionnaireCatalog.LoadFolder(questionnaires, sp.GetRequiredService<ILoggerFactory>().CreateLogger<QuestionnaireCatalog>()));
