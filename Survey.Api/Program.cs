@@ -26,6 +26,7 @@ app.MapResponsesApi();
 app.MapResultsApi();
 app.MapChartsApi();
 app.MapHealthChecks("/healthz");
+app.MapOpenApi(); // /openapi/v1.json, public: it describes the routes, not the data
 app.MapSignInPages();
 app.MapOrganiserPages();
 app.MapExportsApi();

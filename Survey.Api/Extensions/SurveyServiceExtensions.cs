@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Survey.Api.Auth;
 using Survey.Api.Infrastructure;
+using Survey.Api.OpenApi;
 using Survey.Api.Questionnaires;
 using Survey.Api.Responses;
 using Survey.Api.Results;
@@ -30,6 +31,9 @@ public static class SurveyServiceExtensions
         services.AddOrganiserAuthentication(token);
         services.AddSignInRateLimit(options);
         services.AddResultsCache();
+        services.AddOpenApi(openApi => openApi
+            .AddDocumentTransformer<OrganiserSecurityTransformer>()
+            .AddOperationTransformer<OrganiserSecurityTransformer>());
 
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(json =>
