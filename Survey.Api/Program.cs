@@ -15,6 +15,7 @@ var organiserToken = builder.AddSurveyServices();
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseStaticFiles(); // wwwroot: admin.css, admin.js
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseOutputCache(); // after authorization: only organisers' requests reach the cache

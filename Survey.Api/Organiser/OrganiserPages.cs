@@ -1,19 +1,70 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Survey.Api.Auth;
+using Survey.Api.Infrastructure;
+using Survey.Api.Questionnaires;
+using Survey.Api.Results;
 using static Survey.Api.Organiser.AdminHtml;
 
 namespace Survey.Api.Organiser;
 
-/// <summary>The organiser dashboard (server-rendered HTML, organiser sign-in required).</summary>
+/// <summary>
+/// The organiser dashboard (server-rendered HTML, organiser sign-in required): the questionnaires with their
+/// activity, and one questionnaire's results under the chosen filters and break-down.
+/// </summary>
 public static class OrganiserPages
 {
     public static RouteGroupBuilder MapOrganiserPages(this IEndpointRouteBuilder app)
     {
         var pages = app.MapGroup("/admin").WithTags("Organiser dashboard").RequireAuthorization(OrganiserPolicy.Name);
-        pages.MapGet("/", ShowDashboard).WithName(nameof(ShowDashboard));
+        pages.MapGet("/", ShowDashboard).WithName(nameof(ShowDashboard)).Produces(200, contentType: "text/html");
+        pages.MapGet("/q/{id}", ShowQuestionnaire).WithName(nameof(ShowQuestionnaire)).Produces(200, contentType: "text/html");
         return pages;
     }
 
-    public static ContentHttpResult ShowDashboard(HttpContext context) =>
-        Page(context, "工作台", Html($"<h1>问卷</h1>"));
+    public static async Task<ContentHttpResult> ShowDashboard(HttpContext context, QuestionnaireCatalog catalog, SurveyDbContext db, CancellationToken cancellationToken)
+    {
+        var rows = new List<Markup>();
+        foreach (var questionnaire in catalog.All)
+        {
+            var activity = await SubmissionActivity.QueryAsync(db, questionnaire.Id, ResponseFilter.None, cancellationToken);
+            rows.Add(Html($"""
+                <tr>
+                <td><a href="/admin/q/{Uri.EscapeDataString(questionnaire.Id)}">{questionnaire.Title}</a><div class="muted">{questionnaire.Id} · 第{questionnaire.Version}版 · {(questionnaire.Open ? "收集中" : "已关闭")}</div></td>
+                <td class="number">{activity.Responses}</td>
+                <td>{Time(activity.First)}</td>
+                <td>{Time(activity.Last)}</td>
+                <td>{SvgBars.Daily(activity.Days)}</td>
+                </tr>
+                """));
+        }
+        return Page(context, "工作台", Html($"""
+            <h1>问卷</h1>
+            <table class="questionnaires">
+            <thead><tr><th>问卷</th><th class="number">答卷数</th><th>首份提交</th><th>最近提交</th><th>近{SubmissionActivity.ChartDays}天每日答卷</th></tr></thead>
+            <tbody>{rows}</tbody>
+            </table>
+            <p class="muted">时间为协调世界时（UTC），精确到分钟。</p>
+            """));
+    }
+
+    public static async Task<Results<ContentHttpResult, NotFound<string>>> ShowQuestionnaire(
+        string id, string? from, string? to, string[]? where, [FromQuery(Name = "base")] string? basis, string? by,
+        HttpContext context, QuestionnaireCatalog catalog, ResultsService results, SatisfactionService satisfaction, SurveyDbContext db,
+        CancellationToken cancellationToken)
+    {
+        if (catalog.Find(id) is not { } questionnaire) return TypedResults.NotFound($"没有编号为“{id}”的问卷。");
+        var (query, errors) = ResultsQuery.Parse(questionnaire, from, to, where, basis, by);
+        if (query is null)
+            // A bad filter shows the page unfiltered, with what was wrong, rather than an error page.
+            return QuestionnairePage.Render(context, questionnaire, null, null, null, null, errors.SelectMany(e => e.Value).ToList());
+        var analysis = await results.AnalyseAsync(questionnaire, query.Filter, query.Basis, query.By, cancellationToken);
+        var activity = await SubmissionActivity.QueryAsync(db, questionnaire.Id, query.Filter, cancellationToken);
+        var scores = questionnaire.Questions.Any(q => q.IsScored)
+            ? await satisfaction.ComputeAsync(questionnaire, query.Filter, query.By, cancellationToken)
+            : null;
+        return QuestionnairePage.Render(context, questionnaire, query, ResultsBuilder.Build(analysis), activity, scores, []);
+    }
+
+    public static string Time(DateTime? time) => time is { } t ? t.ToString("yyyy-MM-dd HH:mm") : "—";
 }
