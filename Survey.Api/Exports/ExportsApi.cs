@@ -23,6 +23,7 @@ public static class ExportsApi
             .CacheOutput(ResultsCache.Policy);
         api.MapGet("/{id}/tallies.xlsx", TalliesXlsx).WithName(nameof(TalliesXlsx)).Produces(200, contentType: XlsxTableWriter.ContentType)
             .CacheOutput(ResultsCache.Policy);
+        api.MapGet("/{id}/report.zip", ReportZip).WithName(nameof(ReportZip)).Produces(200, contentType: ReportBundle.ContentType);
         return api;
     }
 
@@ -43,6 +44,25 @@ public static class ExportsApi
         string id, string? from, string? to, string[]? where, [FromQuery(Name = "base")] string? basis, string? by,
         HttpContext context, QuestionnaireCatalog catalog, ResultsService results, TimeProvider clock) =>
         Tallies(id, new(from, to, where, basis, by), context, catalog, results, clock, "tallies.xlsx", XlsxTableWriter.ContentType, XlsxTableWriter.WriteAsync);
+
+    public static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> ReportZip(
+        string id, string? from, string? to, string[]? where, [FromQuery(Name = "base")] string? basis, string? by,
+        HttpContext context, QuestionnaireCatalog catalog, ResultsService results, SatisfactionService satisfaction,
+        IWebHostEnvironment environment, TimeProvider clock)
+    {
+        var (analysis, problem) = await new ResultsParameters(from, to, where, basis, by).AnalyseAsync(id, catalog, results, context.RequestAborted);
+        if (analysis is null) return problem!;
+        var questionnaire = analysis.Questionnaire;
+        var scores = questionnaire.Questions.Any(q => q.IsScored)
+            ? await satisfaction.ComputeAsync(questionnaire, analysis.Filter, analysis.By, context.RequestAborted)
+            : null;
+        var stylesheet = environment.WebRootFileProvider.GetFileInfo("admin.css") is { Exists: true } css
+            ? await new StreamReader(css.CreateReadStream()).ReadToEndAsync(context.RequestAborted)
+            : "";
+        var contents = new ReportBundle.Contents(analysis, ResultsBuilder.Build(analysis), scores, clock.GetUtcNow(), stylesheet);
+        return Attachment(context, DownloadName.For(id, contents.GeneratedAt, "report.zip"), ReportBundle.ContentType,
+            (stream, cancellationToken) => ReportBundle.WriteAsync(stream, contents, cancellationToken));
+    }
 
     private delegate Task TableWriter(Stream stream, IReadOnlyList<ExportTable> tables, CancellationToken cancellationToken);
 

@@ -35,11 +35,27 @@ public static class QuestionnairePage
             {Activity(activity)}
             <p class="downloads">下载（含当前筛选）：{Downloads.Select(d => Html($"""<a href="{api}/{d}{queryString}" download>{d}</a> """))}</p>
             </section>
-            {Satisfaction(scores, api, queryString)}
-            {(results is null ? Markup.Empty : Html($"{results.Questions.Select((q, i) => Question(questionnaire.FindQuestion(q.QuestionId)!, q, i + 1, api, queryString))}"))}
+            {Sections(questionnaire, results, scores, chart => chart == SatisfactionChart
+                ? $"{api}/satisfaction/chart.svg{queryString}"
+                : $"{api}/charts/{Uri.EscapeDataString(chart)}.svg{queryString}")}
             """);
         return Page(context, questionnaire.Title, body);
     }
+
+    /// <summary>The key of the satisfaction chart in <see cref="Sections"/>' chart sources (question ids are the others).</summary>
+    public const string SatisfactionChart = "satisfaction";
+
+    /// <summary>
+    /// The satisfaction section and every question's section, in questionnaire order. <paramref name="chartSource"/>
+    /// gives each chart's image address (a chart route on the dashboard, a data: URI in the report bundle), or null for none.
+    /// </summary>
+    public static Markup Sections(Questionnaire questionnaire, QuestionnaireResults? results, SatisfactionResults? scores, Func<string, string?> chartSource) => Html($"""
+        {Satisfaction(scores, chartSource(SatisfactionChart))}
+        {(results is null ? Markup.Empty : Html($"{results.Questions.Select((q, i) => Question(questionnaire.FindQuestion(q.QuestionId)!, q, i + 1, chartSource))}"))}
+        """);
+
+    private static Markup Image(string? source, string alt) =>
+        source is null ? Markup.Empty : Html($"""<img class="chart" src="{source}" alt="{alt}" loading="lazy">""");
 
     private static Markup FilterForm(Questionnaire questionnaire, ResponseFilter filter, string? basis, string? by)
     {
@@ -94,7 +110,7 @@ public static class QuestionnairePage
         </div>
         """);
 
-    private static Markup Satisfaction(SatisfactionResults? scores, string api, QueryString query)
+    private static Markup Satisfaction(SatisfactionResults? scores, string? chart)
     {
         if (scores is null) return Markup.Empty;
         var rows = scores.Items.Select(i => Html($"""
@@ -111,7 +127,7 @@ public static class QuestionnairePage
             <section class="satisfaction" id="satisfaction">
             <h2>满意度指数</h2>
             <p class="composite">综合满意度指数 <strong>{Number(scores.Composite.Index)}</strong>（95% 置信区间 {Interval(scores.Composite.CiLow, scores.Composite.CiHigh)}，{scores.Composite.N} 人）</p>
-            <img class="chart" src="{api}/satisfaction/chart.svg{query}" alt="满意度指数图" loading="lazy">
+            {Image(chart, "满意度指数图")}
             <table><thead><tr><th>题目</th><th class="number">指数 (0–100)</th><th class="number">95% 置信区间</th><th class="number">满意率 (%)</th><th class="number">评分人数</th><th class="number">不了解</th></tr></thead>
             <tbody>{rows}</tbody></table>
             <p class="muted">{scores.SatisfiedRateDefinition}</p>
@@ -120,7 +136,7 @@ public static class QuestionnairePage
             """);
     }
 
-    private static Markup Question(Question question, QuestionResult result, int number, string api, QueryString query)
+    private static Markup Question(Question question, QuestionResult result, int number, Func<string, string?> chartSource)
     {
         var kind = question.Type switch
         {
@@ -150,7 +166,7 @@ public static class QuestionnairePage
             <h2>{number}. {question.Text} <span class="kind">{kind}</span></h2>
             <p class="base">基数 n = {result.Base}（{TallyTables.BasisLabel(result.Basis)}）· 显示此题 {result.Shown} 人 · 回答 {result.Answered} 人 · 未回答 {result.NoAnswer} 人</p>
             <div class="question-body">
-            <img class="chart" src="{api}/charts/{Uri.EscapeDataString(question.Id)}.svg{query}" alt="{question.Text}（图表）" loading="lazy">
+            {Image(chartSource(question.Id), question.Text + "（图表）")}
             <table class="tally"><thead><tr><th>选项</th><th class="number">人数</th><th class="number">百分比 (%)</th><th class="number">95% 置信区间</th><th></th></tr></thead>
             <tbody>{rows}</tbody>
             <tfoot><tr><td>基数</td><td class="number">{result.Base}</td><td colspan="3"></td></tr></tfoot></table>

@@ -1,0 +1,75 @@
+using System.IO.Compression;
+using Survey.Analysis.Charts;
+using Survey.Api.Model;
+using Survey.Api.Organiser;
+using Survey.Api.Results;
+
+namespace Survey.Api.Exports;
+
+/// <summary>
+/// The report bundle (.zip), written entry by entry to the response body: every chart as PNG (800 px wide at 2×,
+/// for print) and SVG, the tables as CSV and XLSX, and summary.html, a self-contained page (charts embedded as
+/// data: URIs, tables with bases, tests, the filters applied and the generation time) that prints to A4.
+/// </summary>
+public static class ReportBundle
+{
+    public const string ContentType = "application/zip";
+    public const int ChartWidth = 800;
+    public const double PrintScale = 2;
+
+    public sealed record Contents(
+        QuestionnaireAnalysis Analysis, QuestionnaireResults Results, SatisfactionResults? Scores, DateTimeOffset GeneratedAt, string Stylesheet);
+
+    public static async Task WriteAsync(Stream stream, Contents contents, CancellationToken cancellationToken)
+    {
+        // ZipArchive still makes a few small synchronous writes (entry headers); AsyncOnlyStream sends them on asynchronously.
+        var body = new AsyncOnlyStream(stream);
+        await using (var zip = await ZipArchive.CreateAsync(body, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken))
+            await WriteEntriesAsync(zip, contents, cancellationToken);
+        await body.FlushAsync(cancellationToken);
+    }
+
+    private static async Task WriteEntriesAsync(ZipArchive zip, Contents contents, CancellationToken cancellationToken)
+    {
+        var questionnaire = contents.Analysis.Questionnaire;
+
+        var embedded = new Dictionary<string, string>();
+        var charts = questionnaire.Questions.Where(q => q.Type != QuestionType.Text)
+            .Select(q => (Key: q.Id, Build: (Func<(RenderedChart, int)>)(() => QuestionCharts.Create(contents.Analysis, q))))
+            .ToList();
+        if (contents.Scores is { } scores)
+            charts.Insert(0, (QuestionnairePage.SatisfactionChart, () => (SatisfactionCharts.Create(questionnaire, scores), QuestionCharts.SatisfactionHeight(scores))));
+        foreach (var (key, build) in charts)
+        {
+            RenderedChart chart;
+            int height;
+            byte[] png;
+            // TODO(analysis integration): remove this guard once chart rendering lands on main (the chart classes are
+            // stubs there today); until then the bundle holds the tables and summary without charts.
+            try
+            {
+                (chart, height) = build();
+                png = chart.Png(ChartWidth, height, PrintScale);
+            }
+            catch (NotImplementedException) { continue; }
+            await AddAsync(zip, $"charts/{key}.png", s => s.WriteAsync(png, cancellationToken).AsTask(), cancellationToken);
+            var svg = System.Text.Encoding.UTF8.GetBytes(chart.Svg(ChartWidth, height));
+            await AddAsync(zip, $"charts/{key}.svg", s => s.WriteAsync(svg, cancellationToken).AsTask(), cancellationToken);
+            embedded[key] = "data:image/png;base64," + Convert.ToBase64String(png);
+        }
+
+        var tables = TallyTables.Build(contents.Results);
+        await AddAsync(zip, "tables/tallies.csv", s => CsvTableWriter.WriteAsync(s, tables, cancellationToken), cancellationToken);
+        await AddAsync(zip, "tables/tallies.xlsx", s => XlsxTableWriter.WriteAsync(s, tables, cancellationToken), cancellationToken);
+
+        var summary = ReportSummary.Render(contents, key => embedded.GetValueOrDefault(key));
+        await AddAsync(zip, "summary.html", s => s.WriteAsync(System.Text.Encoding.UTF8.GetBytes(summary.Value), cancellationToken).AsTask(), cancellationToken);
+    }
+
+    private static async Task AddAsync(ZipArchive zip, string name, Func<Stream, Task> write, CancellationToken cancellationToken)
+    {
+        var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
+        await using var stream = await entry.OpenAsync(cancellationToken);
+        await write(stream);
+    }
+}
