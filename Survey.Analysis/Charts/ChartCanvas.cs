@@ -14,6 +14,7 @@ internal sealed class ChartCanvas
     public static readonly Color Primary = Color.FromHex("#3B6EA8");
     public static readonly Color Accent = Color.FromHex("#D9822B");
     public static readonly Color Muted = Color.FromHex("#666666");
+    public static readonly Color Whisker = Color.FromHex("#222222");
     public static readonly Color SuppressedFill = Color.FromHex("#D9D9D9");
 
     /// <summary>Colour per cross-tab column (segment), colour-blind friendly (Okabe-Ito order).</summary>
@@ -89,6 +90,9 @@ internal sealed class ChartCanvas
     {
         var plot = Plot.Add.Bars(bars);
         ChartFonts.Apply(plot.ValueLabelStyle, valueLabelSize);
+        // Beside horizontal bars ScottPlot centres the label using the line height, which with this font's deep
+        // descent puts the text a few pixels high; nudge it back to the bar's centre line.
+        if (bars.Any(b => b.Orientation == Orientation.Horizontal)) plot.ValueLabelStyle.OffsetY = 3;
         texts.AddRange(bars.Select(b => b.Label));
         return plot;
     }
@@ -103,16 +107,19 @@ internal sealed class ChartCanvas
         return label;
     }
 
-    /// <summary>Legend below the data area, built from explicit items so every item gets the CJK font.</summary>
+    /// <summary>Legend in the upper right of the data area (charts leave that room), built from explicit items so every item gets the CJK font.</summary>
     public void SetLegend(IEnumerable<LegendItem> items)
     {
         foreach (var item in items)
         {
             ChartFonts.Apply(item.LabelStyle, LabelSize);
+            // ScottPlot centres legend labels with this font's tall ascent about 5 px too high, and the legend
+            // clips to its box, which cut off the top of the first item.
+            item.LabelStyle.OffsetY = 5;
             Plot.Legend.ManualItems.Add(item);
             texts.Add(item.LabelText);
         }
-        Plot.ShowLegend(Edge.Bottom);
+        Plot.ShowLegend(Alignment.UpperRight, Orientation.Vertical);
     }
 
     /// <summary>Labels of the major ticks ScottPlot generated at the last render.</summary>

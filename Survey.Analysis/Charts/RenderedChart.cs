@@ -41,5 +41,10 @@ public sealed class RenderedChart
         return canvas.Plot.GetImageBytes((int)Math.Round(width * scale), (int)Math.Round(height * scale), ImageFormat.Png);
     }
 
-    public string Svg(int width, int height) => build(width).Plot.GetSvgXml(width, height);
+    public string Svg(int width, int height)
+    {
+        var canvas = build(width);
+        string svg = canvas.Plot.GetSvgXml(width, height);
+        return SvgText.Restore(svg, canvas.Texts.Concat(canvas.TickLabels()));
+    }
 }

@@ -39,7 +39,7 @@ public static class Crosstab
         }
 
         return new CrosstabResult(input.RowQuestionId, input.RowIsMulti, input.ColumnQuestionId, columns, rows, totalBase,
-            input.RowIsMulti ? RaoScottTest(input) : PearsonTest(input));
+            input.RowIsMulti ? RaoScottTest(input) : PearsonTest(input), options.SuppressionThreshold);
     }
 
     private static double? Percent(long part, long whole) => whole > 0 ? 100.0 * part / whole : null;
