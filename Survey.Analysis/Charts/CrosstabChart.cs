@@ -1,9 +1,106 @@
+using ScottPlot;
 using Survey.Analysis.Crosstabs;
 
 namespace Survey.Analysis.Charts;
 
-/// <summary>Grouped bars (column percent) per row option, one bar colour per column; suppressed cells marked.</summary>
+/// <summary>
+/// Grouped horizontal bars: one group per row option, one bar per column (segment) showing its column percent,
+/// with the significance letters after the value. Suppressed cells are drawn as short grey hatched stubs
+/// labelled "已隐藏" so a missing bar is never mistaken for 0 %.
+/// </summary>
 public static class CrosstabChart
 {
-    public static RenderedChart Create(CrosstabResult result, string title) => throw new NotImplementedException();
+    public const int DefaultWidth = 900;
+
+    public static RenderedChart Create(CrosstabResult result, string title)
+    {
+        int slots = Math.Max(1, result.Rows.Count) * (result.Columns.Count + 1) + LegendRoom(result.Columns.Count);
+        int height = 200 + 19 * slots;
+        return new RenderedChart(width => Build(result, title, width), DefaultWidth, height);
+    }
+
+    /// <summary>Why a column is withheld: its own base is small, or it hides another small column (complement).</summary>
+    public static string SuppressedLabel(CrosstabColumn column, int threshold)
+        => column.Base < threshold ? $"已隐藏 n<{threshold}" : "已隐藏（防反推）";
+
+    public static string Subtitle(CrosstabResult result)
+    {
+        var test = result.Test;
+        string name = test.Name == CrosstabTest.RaoScottSecondOrderName ? "Rao-Scott 二阶校正卡方" : "Pearson 卡方";
+        string statistics = test is { Statistic: { } x, Df: { } df, P: { } p }
+            ? $"{name} = {x:0.00}，自由度 {df:0.#}，{ChartCanvas.FormatP(p)}"
+            : $"{name}：无法计算";
+        return $"百分比 = 占该列回答本题者的比例；{statistics}；字母表示该列比例显著高于字母所指列（Bonferroni 校正，α=0.05）";
+    }
+
+    /// <summary>Bar slots (about 19 px each) the legend needs: one 22 px line per column plus its padding.</summary>
+    private static int LegendRoom(int columns) => (int)Math.Ceiling(1.25 * columns + 1.5);
+
+    private static ChartCanvas Build(CrosstabResult result, string title, int width)
+    {
+        var canvas = new ChartCanvas(width);
+        canvas.SetTitle(title, Subtitle(result));
+
+        int columns = result.Columns.Count, rows = result.Rows.Count, groupSize = columns + 1;
+        double maxPercent = Math.Max(10, result.Rows.SelectMany(r => r.Cells).Max(c => c.ColumnPercent ?? 0));
+        double top = Math.Ceiling(maxPercent / 10) * 10;
+        double stub = top * 0.04;
+
+        var bars = new List<Bar>();
+        var groupCentres = new List<double>();
+        for (int i = 0; i < rows; i++)
+        {
+            // The first row option is the top group, and within a group the first column is the top bar.
+            double groupBase = (rows - 1 - i) * groupSize;
+            groupCentres.Add(groupBase + (columns - 1) / 2.0);
+            for (int j = 0; j < columns; j++)
+            {
+                var cell = result.Rows[i].Cells[j];
+                var column = result.Columns[j];
+                var bar = new Bar
+                {
+                    Position = groupBase + (columns - 1 - j),
+                    Orientation = Orientation.Horizontal,
+                    Size = 0.85,
+                    LineWidth = 0,
+                };
+                if (cell.Suppressed)
+                {
+                    bar.Value = stub;
+                    bar.FillColor = ChartCanvas.SuppressedFill;
+                    bar.FillHatch = new ScottPlot.Hatches.Striped();
+                    bar.FillHatchColor = ChartCanvas.Muted;
+                    bar.Label = SuppressedLabel(column, result.SuppressionThreshold);
+                }
+                else
+                {
+                    bar.Value = cell.ColumnPercent ?? 0;
+                    bar.FillColor = ChartCanvas.Series[j % ChartCanvas.Series.Length];
+                    string letters = cell.Letters.Count > 0 ? " " + string.Concat(cell.Letters) : "";
+                    bar.Label = cell.ColumnPercent is { } p ? $"{p:0.0}%{letters}" : "—";
+                }
+                bars.Add(bar);
+            }
+        }
+        canvas.AddBars(bars, ChartCanvas.SmallSize);
+
+        canvas.SetCategoryTicks(canvas.Plot.Axes.Left, groupCentres, result.Rows.Select(r => r.Label), width * 0.26f);
+        ChartCanvas.SetNumericTicks(canvas.Plot.Axes.Bottom, Enumerable.Range(0, (int)(top / 10) + 1).Select(i => i * 10.0)
+            .Where(v => top <= 50 || v % 20 == 0), v => $"{v:0}%");
+        canvas.SetAxisLabel(canvas.Plot.Axes.Bottom, "列百分比");
+        // Empty room above the first group for the legend (upper right), so it never covers a bar.
+        canvas.Plot.Axes.SetLimits(0, top * 1.3, -0.7, (rows - 1) * groupSize + columns - 0.3 + LegendRoom(columns));
+        canvas.Plot.Grid.YAxisStyle.IsVisible = false;
+
+        canvas.SetLegend(result.Columns.Select((column, j) => new LegendItem
+        {
+            LabelText = column.Suppressed
+                ? $"{column.Letter} {column.Label}（{SuppressedLabel(column, result.SuppressionThreshold)}）"
+                : $"{column.Letter} {column.Label} (n={column.Base})",
+            FillColor = column.Suppressed ? ChartCanvas.SuppressedFill : ChartCanvas.Series[j % ChartCanvas.Series.Length],
+            FillHatch = column.Suppressed ? new ScottPlot.Hatches.Striped() : null,
+            FillHatchColor = ChartCanvas.Muted,
+        }));
+        return canvas;
+    }
 }

@@ -1,6 +1,9 @@
 namespace Survey.Analysis.Crosstabs;
 
-/// <summary>A computed cross-tab. <see cref="TotalBase"/> is the base of the total column.</summary>
+/// <summary>
+/// A computed cross-tab. <see cref="TotalBase"/> is the base of the total column; <see cref="SuppressionThreshold"/>
+/// is the k below which a column base is withheld (the others withheld are complements).
+/// </summary>
 public sealed record CrosstabResult(
     string RowQuestionId,
     bool RowIsMulti,
@@ -8,4 +11,5 @@ public sealed record CrosstabResult(
     IReadOnlyList<CrosstabColumn> Columns,
     IReadOnlyList<CrosstabRow> Rows,
     long TotalBase,
-    CrosstabTest Test);
+    CrosstabTest Test,
+    int SuppressionThreshold = 5);

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.DataProtection;
 using Survey.Api.Auth;
 using Survey.Api.Infrastructure;
 using Survey.Api.OpenApi;
@@ -34,6 +35,11 @@ public static class SurveyServiceExtensions
         services.AddOpenApi(openApi => openApi
             .AddDocumentTransformer<OrganiserSecurityTransformer>()
             .AddOperationTransformer<OrganiserSecurityTransformer>());
+
+        // Keys that protect sign-in cookies and anti-forgery tokens survive restarts and can be shared by instances.
+        services.AddDataProtection()
+            .SetApplicationName("Survey")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "keys")));
 
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(json =>
