@@ -35,23 +35,14 @@ public static class ReportBundle
 
         var embedded = new Dictionary<string, string>();
         var charts = questionnaire.Questions.Where(q => q.Type != QuestionType.Text)
-            .Select(q => (Key: q.Id, Build: (Func<(RenderedChart, int)>)(() => QuestionCharts.Create(contents.Analysis, q))))
+            .Select(q => (Key: q.Id, Build: (Func<(RenderedChart Chart, int Height)>)(() => QuestionCharts.Create(contents.Analysis, q))))
             .ToList();
         if (contents.Scores is { } scores)
             charts.Insert(0, (QuestionnairePage.SatisfactionChart, () => (SatisfactionCharts.Create(questionnaire, scores), QuestionCharts.SatisfactionHeight(scores))));
         foreach (var (key, build) in charts)
         {
-            RenderedChart chart;
-            int height;
-            byte[] png;
-            // TODO(analysis integration): remove this guard once chart rendering lands on main (the chart classes are
-            // stubs there today); until then the bundle holds the tables and summary without charts.
-            try
-            {
-                (chart, height) = build();
-                png = chart.Png(ChartWidth, height, PrintScale);
-            }
-            catch (NotImplementedException) { continue; }
+            var (chart, height) = build();
+            var png = chart.Png(ChartWidth, height, PrintScale);
             await AddAsync(zip, $"charts/{key}.png", s => s.WriteAsync(png, cancellationToken).AsTask(), cancellationToken);
             var svg = System.Text.Encoding.UTF8.GetBytes(chart.Svg(ChartWidth, height));
             await AddAsync(zip, $"charts/{key}.svg", s => s.WriteAsync(svg, cancellationToken).AsTask(), cancellationToken);
