@@ -31,6 +31,7 @@ public static class AdminHtml
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="robots" content="noindex">
             <title>{title} · 问卷组织者</title>
+            <link rel="icon" href="/admin-icon.svg" type="image/svg+xml">
             <link rel="stylesheet" href="/admin.css">
             <script src="/admin.js" defer></script>
             </head>

@@ -55,7 +55,7 @@ public static class QuestionnairePage
         """);
 
     private static Markup Image(string? source, string alt) =>
-        source is null ? Markup.Empty : Html($"""<img class="chart" src="{source}" alt="{alt}" loading="lazy">""");
+        source is null ? Markup.Empty : Html($"""<img class="chart" src="{source}" alt="{alt}">""");
 
     private static Markup FilterForm(Questionnaire questionnaire, ResponseFilter filter, string? basis, string? by)
     {
