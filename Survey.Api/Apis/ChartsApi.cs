@@ -39,8 +39,7 @@ public static class ChartsApi
         var chart = analysis.Crosstabs.TryGetValue(question.Id, out var crosstab)
             ? CrosstabChart.Create(crosstab, question.Text)
             : ChoiceChart.Create(analysis.Tallies[question.Id]);
-        var bars = crosstab is null ? question.OptionList.Count : question.OptionList.Count * crosstab.Columns.Count;
-        return size.Render(chart, $"{questionnaire.Id}-{question.Id}", ChartFormat.PreferredHeight(bars, crosstab is null ? 0 : question.OptionList.Count));
+        return size.Render(chart, $"{questionnaire.Id}-{question.Id}");
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetSatisfactionChart(
@@ -54,7 +53,6 @@ public static class ChartsApi
         if (ChartFormat.Parse(format, width, height, scale) is not { } size) return Problems.InvalidQuery(ChartFormat.Errors);
 
         var result = await satisfaction.ComputeAsync(questionnaire, query.Filter, query.By, cancellationToken);
-        var bars = result.Segments?.Count ?? result.Items.Count + 1;
-        return size.Render(SatisfactionCharts.Create(questionnaire, result), $"{questionnaire.Id}-satisfaction", ChartFormat.PreferredHeight(bars));
+        return size.Render(SatisfactionCharts.Create(questionnaire, result), $"{questionnaire.Id}-satisfaction");
     }
 }
