@@ -175,7 +175,7 @@ public static class FormRenderer
                     html.Append($"<label class=\"visually-hidden\" for=\"{E(textId)}\">“{E(option.Label)}”的具体内容</label>"
                                 + $"<input type=\"text\" class=\"other-text\" id=\"{E(textId)}\" name=\"{FormSubmissionReader.OtherPrefix}{E(question.Id)}\" "
                                 + $"data-option=\"{E(inputId)}\" maxlength=\"{SubmissionValidator.MaxOtherTextLength}\" "
-                                + $"placeholder=\"选“{E(option.Label)}”时请注明（不超过{SubmissionValidator.MaxOtherTextLength}字）\" "
+                                + $"placeholder=\"请注明（不超过{SubmissionValidator.MaxOtherTextLength}字）\" "
                                 + $"value=\"{E(answers.OtherText.GetValueOrDefault(question.Id))}\">");
                 }
                 html.Append("</div>\n");

@@ -17,7 +17,7 @@ public static class ResidentFormEndpoints
     public static RouteGroupBuilder MapResidentForm(this IEndpointRouteBuilder app)
     {
         var pages = app.MapGroup("").WithTags("Resident form").ExcludeFromDescription();
-        pages.MapGet("/", ListQuestionnaires).WithName(nameof(ListQuestionnaires));
+        pages.MapGet("/", ShowIndex).WithName(nameof(ShowIndex));
         pages.MapGet("/q/{id}", ShowForm).WithName(nameof(ShowForm));
         // No cookies are set or read on resident pages, so there is no ambient credential for a forged
         // cross-site POST to use: anti-forgery tokens would protect nothing here.
@@ -26,7 +26,7 @@ public static class ResidentFormEndpoints
         return pages;
     }
 
-    public static IResult ListQuestionnaires(QuestionnaireCatalog catalog, IWebHostEnvironment environment) =>
+    public static IResult ShowIndex(QuestionnaireCatalog catalog, IWebHostEnvironment environment) =>
         Html(FormRenderer.Index(catalog.All, AssetsOf(environment)));
 
     public static IResult ShowForm(string id, QuestionnaireCatalog catalog, IWebHostEnvironment environment)

@@ -200,8 +200,9 @@ public sealed class ResidentFormBrowserTests(BrowserApp browser) : IClassFixture
         await page.FillAsync("#q-problems-other-text", words);
 
         var before = await browser.App.RowCountsAsync();
-        var response = await page.RunAndWaitForNavigationAsync(() => page.ClickAsync("#submit"));
-        Assert.Equal(400, response!.Status);
+        var response = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#submit"), r => r.Request.Method == "POST");
+        Assert.Equal(400, response.Status);
+        await page.WaitForLoadStateAsync();
         Assert.Equal(before, await browser.App.RowCountsAsync());
 
         var error = page.Locator("#q-problems-error");

@@ -34,7 +34,7 @@ public sealed class BrowserApp : IAsyncLifetime
     {
         App.UseKestrel(0);
         App.StartServer();
-        var addresses = App.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseUrl = addresses.First().TrimEnd('/');
 
         if (!File.Exists(ChromiumPath))
