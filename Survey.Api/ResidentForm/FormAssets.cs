@@ -12,6 +12,7 @@ public static class FormAssets
 {
     public const string Stylesheet = "/form.css";
     public const string Script = "/form.js";
+    public const string Icon = "/favicon.svg";
 
     private static readonly ConcurrentDictionary<string, string> Versions = new();
 

@@ -18,7 +18,7 @@ public static class FormRenderer
 
     public const string ThankYou = "衷心感谢您的支持配合！";
 
-    public sealed record Assets(string StylesheetUrl, string ScriptUrl);
+    public sealed record Assets(string StylesheetUrl, string ScriptUrl, string IconUrl);
 
     /// <summary>What to show in a form: the answers to put back and the errors to show (both empty for a fresh form).</summary>
     public sealed record FormState(ResponseSubmission Answers, IReadOnlyList<SubmissionError> Errors, string IdempotencyKey)
@@ -199,6 +199,7 @@ public static class FormRenderer
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>{E(title)}</title>
+        <link rel="icon" href="{E(assets.IconUrl)}" type="image/svg+xml">
         <link rel="stylesheet" href="{E(assets.StylesheetUrl)}">
         <script src="{E(assets.ScriptUrl)}" defer></script>
         </head>

@@ -93,7 +93,7 @@ public static class ResidentFormEndpoints
         Html(FormRenderer.Message("问卷不存在", $"没有编号为“{id}”的问卷。", assets), StatusCodes.Status404NotFound);
 
     private static FormRenderer.Assets AssetsOf(IWebHostEnvironment environment) =>
-        new(FormAssets.Url(environment, FormAssets.Stylesheet), FormAssets.Url(environment, FormAssets.Script));
+        new(FormAssets.Url(environment, FormAssets.Stylesheet), FormAssets.Url(environment, FormAssets.Script), FormAssets.Url(environment, FormAssets.Icon));
 
     /// <summary>An HTML page that is not cached: it may hold a resident's answers (e.g. on a shared phone).</summary>
     private static IResult Html(string html, int statusCode = StatusCodes.Status200OK) => new HtmlPage(html, statusCode);
