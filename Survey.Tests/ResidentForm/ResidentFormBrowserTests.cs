@@ -45,7 +45,7 @@ public sealed class ResidentFormBrowserTests(BrowserApp browser) : IClassFixture
     private void AssertNoConsoleProblems()
     {
         if (refusalExpected) consoleProblems.RemoveAll(p => p.Contains("the server responded with a status of 400"));
-        AssertNoConsoleProblems();
+        Assert.Empty(consoleProblems);
     }
 
     private static ILocator Box(IPage page, string question, string option) => page.Locator($"#q-{question}-{option}");
