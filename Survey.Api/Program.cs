@@ -21,6 +21,7 @@ app.UseAuthorization();
 app.MapQuestionnairesApi();
 app.MapResponsesApi();
 app.MapResultsApi();
+app.MapChartsApi();
 app.MapResidentForm();
 app.MapHealthChecks("/healthz");
 

@@ -20,6 +20,12 @@ public sealed class SurveyOptions
     /// </summary>
     public int MaxSubmissionBytes { get; set; } = 32 * 1024;
 
+    /// <summary>
+    /// Small-cell suppression in cross-tabs and segment indices: a column whose base is below this many respondents
+    /// is withheld (with complementary suppression), so answers of a handful of identifiable people stay private.
+    /// </summary>
+    public int SuppressionThreshold { get; set; } = 5;
+
     public string ResolveQuestionnairesDirectory(string contentRoot)
     {
         if (!string.IsNullOrWhiteSpace(QuestionnairesDirectory)) return Path.GetFullPath(QuestionnairesDirectory);

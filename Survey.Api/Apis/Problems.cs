@@ -26,4 +26,10 @@ public static class Problems
         statusCode: StatusCodes.Status400BadRequest,
         title: "查询参数有误",
         extensions: new Dictionary<string, object?> { ["errors"] = errors });
+
+    public static ProblemHttpResult ChoiceQuestionNotFound(string questionnaireId, string questionId) => TypedResults.Problem(
+        statusCode: StatusCodes.Status404NotFound, title: "没有这道选择题", detail: $"问卷“{questionnaireId}”中没有可绘图的选择题“{questionId}”。");
+
+    public static ProblemHttpResult NoScoredItems(string questionnaireId) => TypedResults.Problem(
+        statusCode: StatusCodes.Status404NotFound, title: "没有满意度评分题", detail: $"问卷“{questionnaireId}”没有计分的满意度题目。");
 }

@@ -1,9 +1,11 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.DataProtection;
 using Survey.Api.Auth;
 using Survey.Api.Infrastructure;
 using Survey.Api.Questionnaires;
 using Survey.Api.Responses;
+using Survey.Api.Results;
 
 namespace Survey.Api.Extensions;
 
@@ -19,12 +21,19 @@ public static class SurveyServiceExtensions
         services.AddSurveyDatabase(builder.Configuration.GetConnectionString("Survey"));
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<ResponseStore>();
+        services.AddScoped<ResultsService>();
+        services.AddScoped<SatisfactionService>();
 
         var questionnaires = options.ResolveQuestionnairesDirectory(builder.Environment.ContentRootPath);
         services.AddSingleton(sp => QuestionnaireCatalog.LoadFolder(questionnaires, sp.GetRequiredService<ILoggerFactory>().CreateLogger<QuestionnaireCatalog>()));
 
         var token = OrganiserToken.Resolve(options.OrganiserToken, options.DataDirectory);
         services.AddOrganiserAuthentication(token);
+
+        // Keys that protect sign-in cookies and anti-forgery tokens survive restarts and can be shared by instances.
+        services.AddDataProtection()
+            .SetApplicationName("Survey")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "keys")));
 
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(json =>

@@ -1,3 +1,14 @@
 namespace Survey.Api.Results;
 
-public sealed record QuestionnaireResults(string QuestionnaireId, long Responses, IReadOnlyList<QuestionResult> Questions);
+/// <summary>
+/// Results of one questionnaire for the responses that pass the filters. <see cref="By"/>: the single-choice
+/// question cross-tabs break down by, if any; columns with fewer than <see cref="SuppressionThreshold"/>
+/// respondents are withheld.
+/// </summary>
+public sealed record QuestionnaireResults(
+    string QuestionnaireId,
+    long Responses,
+    string Basis,
+    string? By,
+    int SuppressionThreshold,
+    IReadOnlyList<QuestionResult> Questions);

@@ -1,0 +1,126 @@
+using ScottPlot;
+using ScottPlot.Panels;
+using ScottPlot.Plottables;
+
+namespace Survey.Analysis.Charts;
+
+/// <summary>
+/// A ScottPlot plot in the house style, which records every text it is given so that <see cref="RenderedChart"/>
+/// can list them. All text goes through here so that none can miss the CJK font.
+/// </summary>
+internal sealed class ChartCanvas
+{
+    public const float TitleSize = 16, SubtitleSize = 12, LabelSize = 12, SmallSize = 10;
+    public static readonly Color Primary = Color.FromHex("#3B6EA8");
+    public static readonly Color Accent = Color.FromHex("#D9822B");
+    public static readonly Color Muted = Color.FromHex("#666666");
+    public static readonly Color SuppressedFill = Color.FromHex("#D9D9D9");
+
+    /// <summary>Colour per cross-tab column (segment), colour-blind friendly (Okabe-Ito order).</summary>
+    public static readonly Color[] Series =
+    [
+        Color.FromHex("#0072B2"), Color.FromHex("#E69F00"), Color.FromHex("#009E73"), Color.FromHex("#CC79A7"),
+        Color.FromHex("#56B4E9"), Color.FromHex("#D55E00"), Color.FromHex("#F0E442"), Color.FromHex("#000000"),
+    ];
+
+    private readonly List<string> texts = [];
+
+    public ChartCanvas(int width)
+    {
+        Width = width;
+        Plot = new Plot();
+        Plot.FigureBackground.Color = Colors.White;
+        foreach (IAxis axis in Plot.Axes.GetAxes())
+        {
+            ChartFonts.Apply(axis.Label, LabelSize);
+            ChartFonts.Apply(axis.TickLabelStyle, LabelSize);
+        }
+        ChartFonts.Apply(Plot.Axes.Title.Label, TitleSize, bold: true);
+        Plot.Legend.FontName = ChartFonts.FamilyName;
+        Plot.Legend.DisplayPlottableLegendItems = false;
+    }
+
+    public int Width { get; }
+
+    public Plot Plot { get; }
+
+    public IReadOnlyList<string> Texts => texts;
+
+    /// <summary>Title wrapped to the figure width (centred on the figure), and a smaller grey subtitle under it.</summary>
+    public void SetTitle(string title, string? subtitle)
+    {
+        string wrapped = TextWrapping.Wrap(title, Width - 40, TitleSize, maxLines: 3, bold: true);
+        Plot.Axes.Title.Label.Text = wrapped;
+        Plot.Axes.Title.FullFigureCenter = true;
+        texts.Add(wrapped);
+        if (string.IsNullOrWhiteSpace(subtitle)) return;
+
+        var panel = new TitlePanel { FullFigureCenter = true, VerticalPadding = 6 };
+        ChartFonts.Apply(panel.Label, SubtitleSize);
+        panel.Label.ForeColor = Muted;
+        panel.Label.Text = TextWrapping.Wrap(subtitle, Width - 40, SubtitleSize, maxLines: 3);
+        Plot.Axes.AddPanel(panel);
+        texts.Add(panel.Label.Text);
+    }
+
+    public void SetAxisLabel(IAxis axis, string label)
+    {
+        axis.Label.Text = label;
+        texts.Add(label);
+    }
+
+    /// <summary>Category labels at fixed positions, wrapped to <paramref name="maxWidth"/> pixels, two lines at most.</summary>
+    public void SetCategoryTicks(IAxis axis, IReadOnlyList<double> positions, IEnumerable<string> labels, float maxWidth)
+    {
+        string[] wrapped = labels.Select(l => TextWrapping.Wrap(l, maxWidth, LabelSize, maxLines: 2)).ToArray();
+        axis.SetTicks(positions.ToArray(), wrapped);
+        axis.MajorTickStyle.Length = 0;
+        texts.AddRange(wrapped);
+    }
+
+    /// <summary>Numeric ticks at fixed values (so the label room beyond 100 % shows no ticks).</summary>
+    public static void SetNumericTicks(IAxis axis, IEnumerable<double> values, Func<double, string> format)
+    {
+        var list = values.ToArray();
+        axis.SetTicks(list, list.Select(format).ToArray());
+    }
+
+    public BarPlot AddBars(List<Bar> bars, float valueLabelSize = SmallSize + 1)
+    {
+        var plot = Plot.Add.Bars(bars);
+        ChartFonts.Apply(plot.ValueLabelStyle, valueLabelSize);
+        texts.AddRange(bars.Select(b => b.Label));
+        return plot;
+    }
+
+    public Text AddText(string text, double x, double y, Alignment alignment, float size, Color color)
+    {
+        var label = Plot.Add.Text(text, x, y);
+        ChartFonts.Apply(label.LabelStyle, size);
+        label.LabelStyle.Alignment = alignment;
+        label.LabelStyle.ForeColor = color;
+        texts.Add(text);
+        return label;
+    }
+
+    /// <summary>Legend below the data area, built from explicit items so every item gets the CJK font.</summary>
+    public void SetLegend(IEnumerable<LegendItem> items)
+    {
+        foreach (var item in items)
+        {
+            ChartFonts.Apply(item.LabelStyle, LabelSize);
+            Plot.Legend.ManualItems.Add(item);
+            texts.Add(item.LabelText);
+        }
+        Plot.ShowLegend(Edge.Bottom);
+    }
+
+    /// <summary>Labels of the major ticks ScottPlot generated at the last render.</summary>
+    public IEnumerable<string> TickLabels() => Plot.Axes.GetAxes()
+        .SelectMany(axis => axis.TickGenerator.Ticks)
+        .Where(t => t.IsMajor)
+        .Select(t => t.Label);
+
+    /// <summary>"p&lt;0.001" or "p=0.063".</summary>
+    public static string FormatP(double p) => p < 0.001 ? "p<0.001" : $"p={p:0.000}";
+}

@@ -1,0 +1,46 @@
+using MathNet.Numerics.Distributions;
+
+namespace Survey.Analysis.Satisfaction;
+
+/// <summary>Satisfaction indices per item and composite.</summary>
+public static class SatisfactionIndices
+{
+    /// <summary>
+    /// Index = mean score over scored answers (unknown answers excluded but reported);
+    /// CI = mean ± t(0.975, N−1) · s/√N with the sample SD s (N − 1 denominator);
+    /// satisfied rate = 100 · (answers whose score counts as satisfied) / N.
+    /// </summary>
+    public static SatisfactionIndex Item(SatisfactionItemInput input)
+    {
+        long n = 0;
+        double sum = 0, sumOfSquares = 0;
+        long satisfied = 0;
+        foreach (var score in input.Scores)
+        {
+            if (score.Count < 0) throw new ArgumentException("Counts must not be negative.", nameof(input));
+            n += score.Count;
+            sum += score.Score * score.Count;
+            sumOfSquares += score.Score * score.Score * score.Count;
+            if (score.CountsAsSatisfied) satisfied += score.Count;
+        }
+
+        var index = Composite(n, sum, sumOfSquares, input.Unknown);
+        return index with { SatisfiedRate = n > 0 ? 100.0 * satisfied / n : null };
+    }
+
+    /// <summary>
+    /// Composite from the moments of each respondent's weighted mean score: n respondents, Σx and Σx²
+    /// (computed in SQL by the caller). Same mean and t interval as <see cref="Item"/>; no satisfied rate.
+    /// </summary>
+    public static SatisfactionIndex Composite(long n, double sum, double sumOfSquares, long unknown = 0)
+    {
+        if (n <= 0) return new SatisfactionIndex(null, null, null, 0, unknown, null);
+        double mean = sum / n;
+        if (n == 1) return new SatisfactionIndex(mean, null, null, n, unknown, null);
+
+        // Var = (Σx² − (Σx)²/n)/(n − 1); clamp the tiny negative values cancellation can give for constant scores.
+        double variance = Math.Max(0, (sumOfSquares - sum * sum / n) / (n - 1));
+        double halfWidth = StudentT.InvCDF(0, 1, n - 1, 0.975) * Math.Sqrt(variance / n);
+        return new SatisfactionIndex(mean, mean - halfWidth, mean + halfWidth, n, unknown, null);
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Survey.Analysis.Charts;
+using Survey.Api.Auth;
+using Survey.Api.Model;
+using Survey.Api.Questionnaires;
+using Survey.Api.Results;
+
+namespace Survey.Api.Apis;
+
+/// <summary>
+/// Organisers only: charts rendered from the same analysis as the results, as PNG (for Word: 800 px wide by default,
+/// <c>scale=2</c> for print) or SVG (text kept as text). Filters, <c>base</c> and <c>by</c> as for results.
+/// </summary>
+public static class ChartsApi
+{
+    public const int DefaultWidth = 800;
+
+    public static RouteGroupBuilder MapChartsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/questionnaires").WithTags("Charts").RequireAuthorization(OrganiserPolicy.Name);
+        api.MapGet("/{id}/charts/{questionId}.{format}", GetQuestionChart).WithName(nameof(GetQuestionChart));
+        api.MapGet("/{id}/satisfaction/chart.{format}", GetSatisfactionChart).WithName(nameof(GetSatisfactionChart));
+        return api;
+    }
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetQuestionChart(
+        string id, string questionId, string format, string? from, string? to, string[]? where, [FromQuery(Name = "base")] string? basis, string? by,
+        int? width, int? height, double? scale, QuestionnaireCatalog catalog, ResultsService results, CancellationToken cancellationToken)
+    {
+        if (catalog.Find(id) is not { } questionnaire) return Problems.QuestionnaireNotFound(id);
+        if (questionnaire.FindQuestion(questionId) is not { Type: not QuestionType.Text } question)
+            return Problems.ChoiceQuestionNotFound(id, questionId);
+        var (query, errors) = ResultsQuery.Parse(questionnaire, from, to, where, basis, by);
+        if (query is null) return Problems.InvalidQuery(errors);
+        if (ChartFormat.Parse(format, width, height, scale) is not { } size) return Problems.InvalidQuery(ChartFormat.Errors);
+
+        var analysis = await results.AnalyseAsync(questionnaire, query.Filter, query.Basis, query.By, cancellationToken, onlyQuestion: question);
+        var chart = analysis.Crosstabs.TryGetValue(question.Id, out var crosstab)
+            ? CrosstabChart.Create(crosstab, question.Text)
+            : ChoiceChart.Create(analysis.Tallies[question.Id]);
+        var bars = crosstab is null ? question.OptionList.Count : question.OptionList.Count * crosstab.Columns.Count;
+        return size.Render(chart, $"{questionnaire.Id}-{question.Id}", ChartFormat.PreferredHeight(bars, crosstab is null ? 0 : question.OptionList.Count));
+    }
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetSatisfactionChart(
+        string id, string format, string? from, string? to, string[]? where, string? by,
+        int? width, int? height, double? scale, QuestionnaireCatalog catalog, SatisfactionService satisfaction, CancellationToken cancellationToken)
+    {
+        if (catalog.Find(id) is not { } questionnaire) return Problems.QuestionnaireNotFound(id);
+        if (!questionnaire.Questions.Any(q => q.IsScored)) return Problems.NoScoredItems(id);
+        var (query, errors) = ResultsQuery.Parse(questionnaire, from, to, where, null, by);
+        if (query is null) return Problems.InvalidQuery(errors);
+        if (ChartFormat.Parse(format, width, height, scale) is not { } size) return Problems.InvalidQuery(ChartFormat.Errors);
+
+        var result = await satisfaction.ComputeAsync(questionnaire, query.Filter, query.By, cancellationToken);
+        var bars = result.Segments?.Count ?? result.Items.Count + 1;
+        return size.Render(SatisfactionCharts.Create(questionnaire, result), $"{questionnaire.Id}-satisfaction", ChartFormat.PreferredHeight(bars));
+    }
+}

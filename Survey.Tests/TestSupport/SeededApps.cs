@@ -1,0 +1,71 @@
+using Microsoft.Extensions.DependencyInjection;
+using Survey.Api.Infrastructure;
+using Survey.Api.Model;
+using Survey.Api.Questionnaires;
+
+namespace Survey.Tests.TestSupport;
+
+/// <summary>
+/// The application with a fixed synthetic dataset for each shipped questionnaire, inserted straight into the
+/// database in batches (the HTTP submission path has its own tests; this is about what is computed from the data).
+/// <see cref="Generated"/> keeps the responses so tests can count independently what the server reports.
+/// </summary>
+public abstract class SeededApp(TestDatabase database, int responsesPerQuestionnaire) : SurveyAppFactory(database), IAsyncLifetime
+{
+    public static readonly string[] SeededQuestionnaires = ["grassroots-service", "resident-satisfaction"];
+
+    public Dictionary<string, List<SyntheticResponses.Generated>> Generated { get; } = [];
+
+    public Questionnaire Questionnaire(string id) => Services.GetRequiredService<QuestionnaireCatalog>().Find(id)!;
+
+    public async Task InitializeAsync()
+    {
+        foreach (var (id, seed) in SeededQuestionnaires.Select((id, index) => (id, 20261125 + index)))
+        {
+            var questionnaire = Questionnaire(id);
+            var generated = SyntheticResponses.Generate(questionnaire, responsesPerQuestionnaire, seed);
+            Generated[id] = generated;
+            foreach (var batch in generated.Select((response, index) => (response, index)).Chunk(2000))
+            {
+                await using var scope = Services.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<SurveyDbContext>();
+                db.ChangeTracker.AutoDetectChangesEnabled = false;
+                db.Responses.AddRange(batch.Select(g => ToEntity(questionnaire, g.response, g.index)));
+                await db.SaveChangesAsync();
+            }
+        }
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
+
+    private static SurveyResponse ToEntity(Questionnaire questionnaire, SyntheticResponses.Generated generated, int index)
+    {
+        var response = new SurveyResponse
+        {
+            Id = Guid.NewGuid(),
+            QuestionnaireId = questionnaire.Id,
+            QuestionnaireVersion = questionnaire.Version,
+            // Spread over the last 30 days, whole minutes, as the store records them.
+            SubmittedAt = DateTime.UtcNow.Date.AddDays(-(index % 30)).AddMinutes(index * 7 % 1440),
+        };
+        foreach (var (question, options) in generated.Answers)
+            response.Answers.AddRange(options.Select(option => new ResponseAnswer { QuestionnaireId = questionnaire.Id, QuestionId = question, OptionId = option }));
+        foreach (var (question, text) in generated.OtherText)
+            response.Texts.Add(new ResponseText { QuestionnaireId = questionnaire.Id, QuestionId = question, OptionId = questionnaire.FindQuestion(question)!.OptionList.First(o => o.AllowsText).Id, Text = text });
+        foreach (var (question, text) in generated.Text)
+            response.Texts.Add(new ResponseText { QuestionnaireId = questionnaire.Id, QuestionId = question, Text = text });
+        return response;
+    }
+}
+
+/// <summary>xunit class fixture: 600 synthetic responses per shipped questionnaire on SQLite.</summary>
+public sealed class SeededSqliteApp() : SeededApp(TestDatabase.CreateSqlite(), 600);
+
+/// <summary>xunit class fixture: 600 synthetic responses per shipped questionnaire on PostgreSQL.</summary>
+public sealed class SeededPostgresApp() : SeededApp(TestDatabase.CreatePostgresAsync().GetAwaiter().GetResult(), 600);
+
+/// <summary>xunit class fixture: 10,000 synthetic responses per shipped questionnaire on SQLite (the size check).</summary>
+public sealed class TenThousandSqliteApp() : SeededApp(TestDatabase.CreateSqlite(), 10_000);
+
+/// <summary>xunit class fixture: 10,000 synthetic responses per shipped questionnaire on PostgreSQL.</summary>
+public sealed class TenThousandPostgresApp() : SeededApp(TestDatabase.CreatePostgresAsync().GetAwaiter().GetResult(), 10_000);
