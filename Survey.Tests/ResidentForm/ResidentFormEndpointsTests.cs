@@ -287,3 +287,53 @@ public abstract partial class ResidentFormEndpointsTests(SurveyAppFactory app)
 public sealed class ResidentFormEndpointsSqliteTests(SqliteApp app) : ResidentFormEndpointsTests(app), IClassFixture<SqliteApp>;
 
 public sealed class ResidentFormEndpointsPostgresTests(PostgresApp app) : ResidentFormEndpointsTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>A closed questionnaire (none ships closed): its form and POST refuse, as the API does, before anything is read or stored.</summary>
+public sealed class ResidentFormClosedQuestionnaireTests
+{
+    private sealed class Environment : Microsoft.AspNetCore.Hosting.IWebHostEnvironment
+    {
+        public string WebRootPath { get; set; } = "";
+        public Microsoft.Extensions.FileProviders.IFileProvider WebRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
+        public string ApplicationName { get; set; } = "Survey.Api";
+        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
+        public string ContentRootPath { get; set; } = "";
+        public string EnvironmentName { get; set; } = "Test";
+    }
+
+    private static readonly Survey.Api.Questionnaires.QuestionnaireCatalog Catalog = new(
+        [new Questionnaire
+        {
+            Id = "closed-one", Version = 1, Title = "已结束的调查", Open = false,
+            Questions = [new() { Id = "q", Text = "题", Type = QuestionType.Single, Options = [new() { Id = "a", Label = "甲" }] }],
+        }], []);
+
+    private static async Task<(int Status, string Body)> Execute(Microsoft.AspNetCore.Http.IResult result)
+    {
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        var body = new MemoryStream();
+        context.Response.Body = body;
+        await result.ExecuteAsync(context);
+        return (context.Response.StatusCode, Encoding.UTF8.GetString(body.ToArray()));
+    }
+
+    [Fact]
+    public async Task A_closed_questionnaire_is_not_listed_and_its_form_and_post_say_it_is_closed()
+    {
+        var environment = new Environment();
+        var (_, list) = await Execute(Survey.Api.ResidentForm.ResidentFormEndpoints.ShowIndex(Catalog, environment));
+        Assert.DoesNotContain("closed-one", list);
+
+        var (status, form) = await Execute(Survey.Api.ResidentForm.ResidentFormEndpoints.ShowForm("closed-one", Catalog, environment));
+        Assert.Equal(409, status);
+        Assert.Contains("“已结束的调查”已停止收集答卷。", form);
+        Assert.DoesNotContain("<form", form);
+
+        var request = new Microsoft.AspNetCore.Http.DefaultHttpContext().Request;
+        request.ContentType = "application/x-www-form-urlencoded";
+        request.Body = new MemoryStream("a:q=a"u8.ToArray());
+        // No store is given: reaching it would throw, so a 409 also shows nothing was stored.
+        var post = await Survey.Api.ResidentForm.ResidentFormEndpoints.SubmitForm("closed-one", request, Catalog, null!, null!, environment, CancellationToken.None);
+        Assert.Equal(409, (await Execute(post)).Status);
+    }
+}
