@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Survey.Analysis.Crosstabs;
 using Survey.Analysis.Satisfaction;
 using Survey.Api.Infrastructure;
 using Survey.Api.Model;
@@ -24,9 +25,9 @@ public sealed class SatisfactionService(SurveyDbContext db, IOptions<SurveyOptio
         {
             var cells = await CrosstabCounts.QueryAsync(db, questionnaire, by, filter, cancellationToken);
             var moments = await CompositeScoreMoments.QueryBySegmentAsync(db, questionnaire, by, filter, cancellationToken);
-            var sizes = by.OptionList.ToDictionary(o => o.Id, o => moments.GetValueOrDefault(o.Id)?.N ?? 0);
-            var suppressed = SegmentSuppression.Suppressed(sizes, threshold);
-            segments = by.OptionList.Select(segment => suppressed.Contains(segment.Id)
+            var sizes = by.OptionList.Select(o => moments.GetValueOrDefault(o.Id)?.N ?? 0).ToList();
+            var suppressed = SmallCellSuppression.SuppressedColumns(sizes, threshold);
+            segments = by.OptionList.Select((segment, j) => suppressed[j]
                     ? new SatisfactionSegment(segment.Id, segment.Label, true,
                         scored.Select(q => new SatisfactionItemResult(q.Id, q.Text, q.Group, q.EffectiveWeight, null, null, null, null, null, null)).ToList(),
                         new SatisfactionComposite(null, null, null, null))

@@ -191,4 +191,14 @@ public class CrosstabTests
         Assert.Equal([true, false, false, false], SmallCellSuppression.SuppressedColumns(bases, 5));
         Assert.Equal([true, false, false, true], SmallCellSuppression.SuppressedColumns([3, 30, 10, 2], 5));
     }
+
+    [Fact]
+    public void Several_tiny_columns_are_complemented_until_the_withheld_group_reaches_the_threshold()
+    {
+        // Columns of 1 and 2 respondents: withholding just those two would still reveal 3 people's combined answers
+        // (total − the shown columns), so the next smallest column (10) is withheld with them; 30 stays.
+        Assert.Equal([true, true, false, true], SmallCellSuppression.SuppressedColumns([1, 2, 30, 10], 5));
+        // Nothing small: nothing withheld.
+        Assert.Equal([false, false], SmallCellSuppression.SuppressedColumns([5, 6], 5));
+    }
 }
