@@ -1,6 +1,8 @@
 using Survey.Api.Apis;
 using Survey.Api.Extensions;
 using Survey.Api.Infrastructure;
+using Survey.Api.ResidentForm;
+using Survey.Api.Security;
 
 if (args is ["scaffold-migration", var name]) return MigrationScaffolding.Run(name, Directory.GetCurrentDirectory());
 
@@ -11,6 +13,8 @@ var organiserToken = builder.AddSurveyServices();
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseSecurityHeaders();
+app.UseResidentFormStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
 
@@ -18,6 +22,7 @@ app.MapQuestionnairesApi();
 app.MapResponsesApi();
 app.MapResultsApi();
 app.MapChartsApi();
+app.MapResidentForm();
 app.MapHealthChecks("/healthz");
 
 await app.PrepareSurveyAsync(organiserToken);
