@@ -93,7 +93,9 @@ public abstract partial class ResidentFormEndpointsTests(SurveyAppFactory app)
         Assert.Contains("type=\"checkbox\"", problems);
         Assert.Contains("<input type=\"text\" class=\"other-text\" id=\"q-problems-other-text\" name=\"other:problems\"", problems);
         Assert.Contains("（可多选，最多选择4项；仅限第1题选择“村(社区)“两委”干部”的人回答）", Fieldset(html, "services-offered"));
-        Assert.Contains("原问卷未印选项数限制", Fieldset(html, "crucial-point"));
+        // Question 7 prints no limit; the file's description (for organisers, not shown) explains the single choice.
+        Assert.Contains("（单选）", Fieldset(html, "crucial-point"));
+        Assert.DoesNotContain("Question 7 prints no limit", html);
         Assert.Equal(10, Regex.Matches(html, "<fieldset class=\"question\"").Count);
 
         var satisfaction = await client.GetStringAsync("/q/resident-satisfaction");
