@@ -4,6 +4,8 @@ using Survey.Api.Exports;
 using Survey.Api.Extensions;
 using Survey.Api.Infrastructure;
 using Survey.Api.Organiser;
+using Survey.Api.ResidentForm;
+using Survey.Api.Security;
 
 if (args is ["scaffold-migration", var name]) return MigrationScaffolding.Run(name, Directory.GetCurrentDirectory());
 if (args is ["hash-password"]) return PasswordHashCommand.Run(Console.In, Console.Out, Console.Error);
@@ -15,7 +17,8 @@ var organiserToken = builder.AddSurveyServices();
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseStaticFiles(); // wwwroot: admin.css, admin.js
+app.UseSecurityHeaders();
+app.UseResidentFormStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseOutputCache(); // after authorization: only organisers' requests reach the cache
@@ -26,6 +29,7 @@ app.MapQuestionnairesApi();
 app.MapResponsesApi();
 app.MapResultsApi();
 app.MapChartsApi();
+app.MapResidentForm();
 app.MapHealthChecks("/healthz");
 app.MapOpenApi(); // /openapi/v1.json, public: it describes the routes, not the data
 app.MapSignInPages();

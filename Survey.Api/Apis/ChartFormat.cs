@@ -4,8 +4,7 @@ using Survey.Analysis.Charts;
 namespace Survey.Api.Apis;
 
 /// <summary>
-/// A chart request's format and size: "png" or "svg"; width 300–2400 CSS px (800 fits a Word page); height
-/// optional (the chart's own height for its number of bars); scale 1–3 for PNG (2 = print resolution).
+/// A chart request's format and size: "png" or "svg"; width 300–2400 CSS px (800 fits a Word page); height; scale 1–3 for PNG (2 = print resolution).
 /// </summary>
 public sealed record ChartFormat(bool Svg, int Width, int? Height, double Scale)
 {
@@ -22,12 +21,9 @@ public sealed record ChartFormat(bool Svg, int Width, int? Height, double Scale)
         return new ChartFormat(svg, width ?? ChartsApi.DefaultWidth, height, scale ?? 1);
     }
 
-    /// <summary>A height that gives each bar room for a two-line label: a fixed frame for title, subtitle and axis, plus a band per bar.</summary>
-    public static int PreferredHeight(int bars, int rowGroups = 0) => Math.Clamp(150 + 34 * bars + 14 * rowGroups, 260, 3000);
-
-    public FileContentHttpResult Render(RenderedChart chart, string name, int preferredHeight)
+    public FileContentHttpResult Render(RenderedChart chart, string name)
     {
-        var height = Height ?? preferredHeight;
+        var height = Height ?? chart.SuggestedHeight;
         return Svg
             ? TypedResults.File(System.Text.Encoding.UTF8.GetBytes(chart.Svg(Width, height)), "image/svg+xml", $"{name}.svg")
             : TypedResults.File(chart.Png(Width, height, Scale), "image/png", $"{name}.png");

@@ -36,8 +36,7 @@ public static class ChartsApi
         if (ChartFormat.Parse(format, width, height, scale) is not { } size) return Problems.InvalidQuery(ChartFormat.Errors);
 
         var analysis = await results.AnalyseAsync(questionnaire, query.Filter, query.Basis, query.By, cancellationToken, onlyQuestion: question);
-        var (chart, preferredHeight) = QuestionCharts.Create(analysis, question);
-        return size.Render(chart, $"{questionnaire.Id}-{question.Id}", preferredHeight);
+        return size.Render(QuestionCharts.Create(analysis, question), $"{questionnaire.Id}-{question.Id}");
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetSatisfactionChart(
@@ -51,6 +50,6 @@ public static class ChartsApi
         if (ChartFormat.Parse(format, width, height, scale) is not { } size) return Problems.InvalidQuery(ChartFormat.Errors);
 
         var result = await satisfaction.ComputeAsync(questionnaire, query.Filter, query.By, cancellationToken);
-        return size.Render(SatisfactionCharts.Create(questionnaire, result), $"{questionnaire.Id}-satisfaction", QuestionCharts.SatisfactionHeight(result));
+        return size.Render(SatisfactionCharts.Create(questionnaire, result), $"{questionnaire.Id}-satisfaction");
     }
 }

@@ -35,13 +35,14 @@ public static class ReportBundle
 
         var embedded = new Dictionary<string, string>();
         var charts = questionnaire.Questions.Where(q => q.Type != QuestionType.Text)
-            .Select(q => (Key: q.Id, Build: (Func<(RenderedChart Chart, int Height)>)(() => QuestionCharts.Create(contents.Analysis, q))))
+            .Select(q => (Key: q.Id, Build: (Func<RenderedChart>)(() => QuestionCharts.Create(contents.Analysis, q))))
             .ToList();
         if (contents.Scores is { } scores)
-            charts.Insert(0, (QuestionnairePage.SatisfactionChart, () => (SatisfactionCharts.Create(questionnaire, scores), QuestionCharts.SatisfactionHeight(scores))));
+            charts.Insert(0, (QuestionnairePage.SatisfactionChart, () => SatisfactionCharts.Create(questionnaire, scores)));
         foreach (var (key, build) in charts)
         {
-            var (chart, height) = build();
+            var chart = build();
+            var height = chart.SuggestedHeight;
             var png = chart.Png(ChartWidth, height, PrintScale);
             await AddAsync(zip, $"charts/{key}.png", s => s.WriteAsync(png, cancellationToken).AsTask(), cancellationToken);
             var svg = System.Text.Encoding.UTF8.GetBytes(chart.Svg(ChartWidth, height));

@@ -18,7 +18,7 @@ public abstract class OrganiserPagesTests(SurveyAppFactory app)
         await Submissions.PostAsync(app.CreateClient(), Id, """{"answers":{"identity":["member"]}}""");
         var response = await app.CreateOrganiserClient().GetAsync("/admin");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(AdminSecurityHeaders.ContentSecurityPolicy, response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal(Survey.Api.Security.SecurityHeadersMiddleware.ContentSecurityPolicy, response.Headers.GetValues("Content-Security-Policy").Single());
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         var html = await response.Content.ReadAsStringAsync();
         var count = await app.QueryAsync(db => db.Responses.CountAsync(r => r.QuestionnaireId == Id));
