@@ -12,13 +12,13 @@ namespace Survey.Tests.Organiser;
 /// report bundle and check its counts against the database; screenshots of the dashboard (desktop and tablet) with
 /// no console errors (a CSP violation would be one).
 /// </summary>
-public sealed class OrganiserBrowserTests(OrganiserBrowserApp browser) : IClassFixture<OrganiserBrowserApp>
+public sealed class OrganiserBrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
 {
     private const string Id = "grassroots-service";
 
     private async Task<(IPage Page, List<string> Problems)> SignedInPage(int width = 1280, int height = 900)
     {
-        var page = await browser.NewPageAsync(width, height);
+        var page = await browser.NewPageAsync(width: width, height: height);
         var problems = new List<string>();
         page.Console += (_, message) => { if (message.Type is "error" or "warning") problems.Add(message.Text); };
         page.PageError += (_, error) => problems.Add("script error: " + error);
@@ -81,7 +81,7 @@ public sealed class OrganiserBrowserTests(OrganiserBrowserApp browser) : IClassF
         await SeedAsync();
         var (page, problems) = await SignedInPage();
         await Assertions.Expect(page.Locator("table.questionnaires tbody tr")).ToHaveCountAsync(browser.App.Services.GetRequiredService<QuestionnaireCatalog>().All.Count);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(OrganiserBrowserApp.ScreenshotFolder, "organiser-list.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotFolder, "organiser-list.png"), FullPage = true });
 
         await page.GotoAsync($"/admin/q/{Id}?by=identity");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
@@ -91,15 +91,15 @@ public sealed class OrganiserBrowserTests(OrganiserBrowserApp browser) : IClassF
         Assert.All(widths, w => Assert.True(w > 0));
         // The resident's markup is shown as text, never run.
         Assert.Equal(1, await page.GetByText("<img src=x onerror=alert(1)>").CountAsync());
-        await page.ScreenshotAsync(new() { Path = Path.Combine(OrganiserBrowserApp.ScreenshotFolder, "organiser-dashboard.png"), FullPage = false });
-        await page.ScreenshotAsync(new() { Path = Path.Combine(OrganiserBrowserApp.ScreenshotFolder, "organiser-dashboard-full.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotFolder, "organiser-dashboard.png"), FullPage = false });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotFolder, "organiser-dashboard-full.png"), FullPage = true });
 
         var (tablet, tabletProblems) = await SignedInPage(820, 1180);
         await tablet.GotoAsync("/admin/q/resident-satisfaction");
         await tablet.WaitForLoadStateAsync(LoadState.NetworkIdle);
         // Nothing wider than the tablet's screen.
         Assert.True(await tablet.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
-        await tablet.ScreenshotAsync(new() { Path = Path.Combine(OrganiserBrowserApp.ScreenshotFolder, "organiser-tablet.png") });
+        await tablet.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotFolder, "organiser-tablet.png") });
         Assert.True(problems.Count == 0, string.Join("\n", problems));
         Assert.True(tabletProblems.Count == 0, string.Join("\n", tabletProblems));
     }

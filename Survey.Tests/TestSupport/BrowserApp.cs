@@ -56,13 +56,13 @@ public sealed class BrowserApp : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotFolder);
     }
 
-    /// <summary>A new page in its own context (no shared cookies or storage), phone-sized, Chinese locale.</summary>
-    public async Task<IPage> NewPageAsync(bool javaScript = true)
+    /// <summary>A new page in its own context (no shared cookies or storage), phone-sized unless told, Chinese locale.</summary>
+    public async Task<IPage> NewPageAsync(bool javaScript = true, int width = PhoneWidth, int height = PhoneHeight)
     {
         var context = await Browser.NewContextAsync(new()
         {
             JavaScriptEnabled = javaScript,
-            ViewportSize = new() { Width = PhoneWidth, Height = PhoneHeight },
+            ViewportSize = new() { Width = width, Height = height },
             Locale = "zh-CN",
             BaseURL = BaseUrl,
         });
