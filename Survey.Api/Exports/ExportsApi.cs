@@ -70,9 +70,9 @@ public static class ExportsApi
         string id, string? from, string? to, string[]? where, HttpContext context, QuestionnaireCatalog catalog, SurveyDbContext db,
         TimeProvider clock, string kind, string contentType, TableWriter write)
     {
-        var (found, problem) = FilteredQuestionnaire.Resolve(catalog, id, from, to, where);
-        if (found is null) return problem!;
-        var table = RawResponseTable.Create(db, found.Questionnaire, found.Filter);
+        var (questionnaire, query, problem) = new ResultsParameters(from, to, where).Resolve(id, catalog);
+        if (query is null) return problem!;
+        var table = RawResponseTable.Create(db, questionnaire!, query.Filter);
         return Attachment(context, DownloadName.For(id, clock.GetUtcNow(), kind), contentType,
             (stream, cancellationToken) => write(stream, [table], cancellationToken));
     }

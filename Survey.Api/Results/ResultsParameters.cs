@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Survey.Api.Apis;
+using Survey.Api.Model;
 using Survey.Api.Questionnaires;
 
 namespace Survey.Api.Results;
@@ -8,14 +9,21 @@ namespace Survey.Api.Results;
 /// The query parameters of an organiser view as they arrive (<c>from</c>, <c>to</c>, <c>where</c>, <c>base</c>,
 /// <c>by</c>), so downloads, the report bundle and the dashboard parse and analyse them the same way.
 /// </summary>
-public sealed record ResultsParameters(string? From, string? To, string[]? Where, string? Basis, string? By)
+public sealed record ResultsParameters(string? From, string? To, string[]? Where, string? Basis = null, string? By = null)
 {
+    /// <summary>The questionnaire and the parsed query, or the problem (404, or 400 with errors keyed by parameter).</summary>
+    public (Questionnaire? Questionnaire, ResultsQuery? Query, ProblemHttpResult? Problem) Resolve(string id, QuestionnaireCatalog catalog)
+    {
+        if (catalog.Find(id) is not { } questionnaire) return (null, null, Problems.QuestionnaireNotFound(id));
+        var (query, errors) = ResultsQuery.Parse(questionnaire, From, To, Where, Basis, By);
+        return query is null ? (null, null, Problems.InvalidQuery(errors)) : (questionnaire, query, null);
+    }
+
     public async Task<(QuestionnaireAnalysis? Analysis, ProblemHttpResult? Problem)> AnalyseAsync(
         string id, QuestionnaireCatalog catalog, ResultsService results, CancellationToken cancellationToken)
     {
-        if (catalog.Find(id) is not { } questionnaire) return (null, Problems.QuestionnaireNotFound(id));
-        var (query, errors) = ResultsQuery.Parse(questionnaire, From, To, Where, Basis, By);
-        if (query is null) return (null, Problems.InvalidQuery(errors));
-        return (await results.AnalyseAsync(questionnaire, query.Filter, query.Basis, query.By, cancellationToken), null);
+        var (questionnaire, query, problem) = Resolve(id, catalog);
+        if (query is null) return (null, problem);
+        return (await results.AnalyseAsync(questionnaire!, query.Filter, query.Basis, query.By, cancellationToken), null);
     }
 }
