@@ -167,6 +167,45 @@ public abstract class ExportsApiTests(SurveyAppFactory app)
             }
     }
 
+    [Fact]
+    public async Task Tallies_broken_down_add_one_cross_tab_table_per_question()
+    {
+        await Submissions.PostAllAsync(app.CreateClient(), Id, SyntheticResponses.Generate(Questionnaire, 30, seed: 43));
+        var organiser = app.CreateOrganiserClient();
+        var sheets = ReadXlsx(await organiser.GetByteArrayAsync($"/api/questionnaires/{Id}/tallies.xlsx?by=identity"));
+        var crossed = Questionnaire.Questions.Where(q => q.Type != QuestionType.Text && q.Id != "identity").ToList();
+        Assert.Equal(1 + crossed.Count, sheets.Count);
+        var necessity = sheets.Single(s => s.Name.StartsWith("necessity"));
+        Assert.Equal("选项", necessity.Rows[0][0]);
+        Assert.Contains(necessity.Rows, r => r[0].StartsWith("检验："));
+        var csv = System.Text.Encoding.UTF8.GetString(await organiser.GetByteArrayAsync($"/api/questionnaires/{Id}/tallies.csv?by=identity"));
+        Assert.Contains("necessity 按 identity", csv);
+    }
+
+    [Fact]
+    public async Task Raw_export_pages_through_more_responses_than_one_batch_with_ties_in_submission_time()
+    {
+        // Stored directly, many in the same minute, so the keyset (submitted-at, id) must break ties by id.
+        var minute = new DateTime(2025, 3, 1, 9, 30, 0, DateTimeKind.Utc);
+        var count = RawResponseTable.BatchSize * 2 + 37;
+        var ids = await app.QueryAsync(async db =>
+        {
+            var responses = Enumerable.Range(0, count).Select(i => new SurveyResponse
+            {
+                Id = Guid.NewGuid(), QuestionnaireId = Id, QuestionnaireVersion = 1, SubmittedAt = minute.AddMinutes(i % 3),
+                Answers = [new ResponseAnswer { QuestionnaireId = Id, QuestionId = "identity", OptionId = "member" }],
+            }).ToList();
+            db.Responses.AddRange(responses);
+            await db.SaveChangesAsync();
+            return responses.Select(r => r.Id.ToString()).ToHashSet();
+        });
+        var rows = ReadCsv(await app.CreateOrganiserClient().GetByteArrayAsync($"/api/questionnaires/{Id}/export.csv?from=2025-03-01&to=2025-03-01"));
+        Assert.Equal(count, rows.Count);
+        Assert.Equal(ids, rows.Select(r => r[RawResponseTable.ResponseIdColumn]).ToHashSet());
+        var times = rows.Select(r => r[RawResponseTable.SubmittedAtColumn]).ToList();
+        Assert.Equal(times.Order(StringComparer.Ordinal), times);
+    }
+
     private static string Neutralised(string text) => CellText.Neutralise(text);
 
     private async Task<List<(Guid Id, DateTime SubmittedAt, HashSet<(string Question, string Option)> Answers, List<(string Question, string? Option, string Text)> Texts)>> StoredAsync(
