@@ -86,6 +86,18 @@ internal sealed class ChartCanvas
         axis.SetTicks(list, list.Select(format).ToArray());
     }
 
+    /// <summary>
+    /// Percent axis from 0 to the largest value rounded up to 10, ticks every 10 (every 20 above 50) labelled
+    /// "40%"; returns that top so the caller can leave room beyond it for value labels.
+    /// </summary>
+    public static double SetPercentTicks(IAxis axis, double maxPercent)
+    {
+        double top = Math.Ceiling(Math.Max(10, maxPercent) / 10) * 10;
+        SetNumericTicks(axis, Enumerable.Range(0, (int)(top / 10) + 1).Select(i => i * 10.0).Where(v => top <= 50 || v % 20 == 0),
+            v => $"{v:0}%");
+        return top;
+    }
+
     public BarPlot AddBars(List<Bar> bars, float valueLabelSize = SmallSize + 1)
     {
         var plot = Plot.Add.Bars(bars);

@@ -85,26 +85,7 @@ public static class MarginalIndependence
             table[i, 0] = selected[i] == 0 ? ZeroCellConstant : selected[i];
             table[i, 1] = levelSizes[i] - selected[i] == 0 ? ZeroCellConstant : levelSizes[i] - selected[i];
         }
-
-        double total = 0;
-        var rowTotals = new double[r];
-        var columnTotals = new double[2];
-        for (int i = 0; i < r; i++)
-            for (int k = 0; k < 2; k++)
-            {
-                rowTotals[i] += table[i, k];
-                columnTotals[k] += table[i, k];
-                total += table[i, k];
-            }
-
-        double statistic = 0;
-        for (int i = 0; i < r; i++)
-            for (int k = 0; k < 2; k++)
-            {
-                double expected = rowTotals[i] * columnTotals[k] / total;
-                statistic += (table[i, k] - expected) * (table[i, k] - expected) / expected;
-            }
-        return statistic;
+        return PearsonChiSquare.Statistic(table);
     }
 
     /// <summary>

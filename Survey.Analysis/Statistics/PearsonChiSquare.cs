@@ -49,4 +49,29 @@ public static class PearsonChiSquare
                          $"have an expected count below {SmallExpectedCount} (smallest {smallestExpected:0.##}).");
         return new ChiSquareTestResult(statistic, df, ChiSquareDistribution.UpperTail(statistic, df), expected, smallCells, warnings);
     }
+
+    /// <summary>Σ(O − E)²/E of a table without empty rows or columns (cells may be fractional, e.g. MRCV's +0.5).</summary>
+    internal static double Statistic(double[,] table)
+    {
+        int rowCount = table.GetLength(0), columnCount = table.GetLength(1);
+        var rowTotals = new double[rowCount];
+        var columnTotals = new double[columnCount];
+        double total = 0;
+        for (int r = 0; r < rowCount; r++)
+            for (int c = 0; c < columnCount; c++)
+            {
+                rowTotals[r] += table[r, c];
+                columnTotals[c] += table[r, c];
+                total += table[r, c];
+            }
+
+        double statistic = 0;
+        for (int r = 0; r < rowCount; r++)
+            for (int c = 0; c < columnCount; c++)
+            {
+                double expected = rowTotals[r] * columnTotals[c] / total;
+                statistic += (table[r, c] - expected) * (table[r, c] - expected) / expected;
+            }
+        return statistic;
+    }
 }
