@@ -1,8 +1,9 @@
 using Survey.Analysis.Statistics;
+using Xunit.Abstractions;
 
 namespace Survey.Tests.Analysis.Statistics;
 
-public class MarginalIndependenceTests
+public class MarginalIndependenceTests(ITestOutputHelper output)
 {
     private static IReadOnlyList<IReadOnlyDictionary<long, long>> Farmer1Levels()
     {
@@ -33,6 +34,9 @@ public class MarginalIndependenceTests
         // Published: X²_S = 30.84; rs2: X²_S.adj = 28.68, df.adj = 18.6 (MRCV prints round(·, 2)), p.adj = 0.0632.
         var result = MarginalIndependence.Compute(5, Farmer1Levels());
 
+        output.WriteLine($"X2_S = {result.SumOfItemChiSquares:R}; rs2 = {result.SecondOrder!.Statistic:R}, df = {result.SecondOrder.Df:R}, " +
+                         $"p = {result.SecondOrder.P:R}; rs1 = {result.FirstOrder!.Statistic:R}, df = {result.FirstOrder.Df}, p = {result.FirstOrder.P:R}; " +
+                         $"items = {string.Join(" ", result.Items.Select(i => i.Statistic))}; Bonferroni p = {result.BonferroniP:R}");
         Assert.Equal(30.84, result.SumOfItemChiSquares!.Value, 2);
         Assert.Equal(28.68, result.SecondOrder!.Statistic, 2);
         Assert.Equal(18.6, result.SecondOrder.Df, 1);
