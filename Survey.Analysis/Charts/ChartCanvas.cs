@@ -76,6 +76,8 @@ internal sealed class ChartCanvas
         string[] wrapped = labels.Select(l => TextWrapping.Wrap(l, maxWidth, LabelSize, maxLines: 2)).ToArray();
         axis.SetTicks(positions.ToArray(), wrapped);
         axis.MajorTickStyle.Length = 0;
+        // Category labels beside bars sit high for the same tall-ascent reason as value labels.
+        if (axis.Edge.IsVertical()) axis.TickLabelStyle.OffsetY = 3;
         texts.AddRange(wrapped);
     }
 
@@ -115,6 +117,8 @@ internal sealed class ChartCanvas
         ChartFonts.Apply(label.LabelStyle, size);
         label.LabelStyle.Alignment = alignment;
         label.LabelStyle.ForeColor = color;
+        // Same tall-ascent offset as bar value labels: bring vertically centred text down to the centre line.
+        label.OffsetY = 3;
         texts.Add(text);
         return label;
     }
