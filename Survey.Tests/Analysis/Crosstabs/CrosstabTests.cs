@@ -184,4 +184,19 @@ public class CrosstabTests
         Assert.Equal([true, false, false, false], SmallCellSuppression.SuppressedColumns(bases, 5));
         Assert.Equal([true, false, false, true], SmallCellSuppression.SuppressedColumns([3, 30, 10, 2], 5));
     }
+
+    [Fact]
+    public void Multi_rows_without_patterns_report_why_there_is_no_test()
+    {
+        // Pearson's test would be wrong here (one respondent can count in several rows), so none is given.
+        var input = new CrosstabInput("colours", true, [new OptionCount("blue", "blue", 4), new OptionCount("red", "red", 3)],
+            "sex", [("man", "Man"), ("woman", "Woman")], new long[,] { { 2, 1 }, { 0, 3 } }, [2, 3], null);
+
+        var result = Crosstab.Compute(input, NoSuppression);
+
+        Assert.Equal("rao-scott-rs2", result.Test.Name);
+        Assert.Null(result.Test.Statistic);
+        Assert.Null(result.Test.P);
+        Assert.NotEmpty(result.Test.Warnings);
+    }
 }
