@@ -106,7 +106,8 @@ internal sealed class ChartCanvas
         ChartFonts.Apply(plot.ValueLabelStyle, valueLabelSize);
         // Beside horizontal bars ScottPlot centres the label using the line height, which with this font's deep
         // descent puts the text a few pixels high; nudge it back to the bar's centre line.
-        if (bars.Any(b => b.Orientation == Orientation.Horizontal)) plot.ValueLabelStyle.OffsetY = 3;
+        // Above vertical bars the same metrics leave a gap of about half a line; close most of it.
+        plot.ValueLabelStyle.OffsetY = bars.Any(b => b.Orientation == Orientation.Horizontal) ? 3 : 6;
         texts.AddRange(bars.Select(b => b.Label));
         return plot;
     }

@@ -81,4 +81,23 @@ public class MarginalIndependenceTests(ITestOutputHelper output)
         Assert.NotNull(result.Items[0].Statistic);
         Assert.NotEmpty(result.Warnings);
     }
+
+    [Fact]
+    public void Without_variation_within_levels_there_is_no_rao_scott_adjustment()
+    {
+        // Level 1 all pick item 0 only, level 2 all pick item 1 only: X²_S is large but every within-level
+        // covariance is 0, so the design effect (and rs1/rs2) is undefined rather than infinite.
+        var levels = new List<IReadOnlyDictionary<long, long>>
+        {
+            new Dictionary<long, long> { [0b01] = 10 },
+            new Dictionary<long, long> { [0b10] = 10 },
+        };
+
+        var result = MarginalIndependence.Compute(2, levels);
+
+        Assert.Null(result.SecondOrder);
+        Assert.Null(result.FirstOrder);
+        Assert.NotNull(result.SumOfItemChiSquares);
+        Assert.NotEmpty(result.Warnings);
+    }
 }
