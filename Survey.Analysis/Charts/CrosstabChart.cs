@@ -19,9 +19,16 @@ public static class CrosstabChart
         return new RenderedChart(width => Build(result, title, width), DefaultWidth, height);
     }
 
-    /// <summary>Why a column is withheld: its own base is small, or it hides another small column (complement).</summary>
-    public static string SuppressedLabel(CrosstabColumn column, int threshold)
-        => column.Base < threshold ? $"已隐藏 n<{threshold}" : "已隐藏（防反推）";
+    /// <summary>
+    /// Why a column has no bars: nobody in it answered (e.g. filtered out), its own base is small, or it hides
+    /// another small column (complement).
+    /// </summary>
+    public static string SuppressedLabel(CrosstabColumn column, int threshold) => column.Base switch
+    {
+        0 => "无人回答",
+        var b when b < threshold => $"已隐藏 n<{threshold}",
+        _ => "已隐藏（防反推）",
+    };
 
     public static string Subtitle(CrosstabResult result)
     {
