@@ -76,6 +76,8 @@ internal sealed class ChartCanvas
         string[] wrapped = labels.Select(l => TextWrapping.Wrap(l, maxWidth, LabelSize, maxLines: 2)).ToArray();
         axis.SetTicks(positions.ToArray(), wrapped);
         axis.MajorTickStyle.Length = 0;
+        // Category labels beside bars sit high for the same tall-ascent reason as value labels.
+        if (axis.Edge.IsVertical()) axis.TickLabelStyle.OffsetY = 3;
         texts.AddRange(wrapped);
     }
 
@@ -86,13 +88,26 @@ internal sealed class ChartCanvas
         axis.SetTicks(list, list.Select(format).ToArray());
     }
 
+    /// <summary>
+    /// Percent axis from 0 to the largest value rounded up to 10, ticks every 10 (every 20 above 50) labelled
+    /// "40%"; returns that top so the caller can leave room beyond it for value labels.
+    /// </summary>
+    public static double SetPercentTicks(IAxis axis, double maxPercent)
+    {
+        double top = Math.Ceiling(Math.Max(10, maxPercent) / 10) * 10;
+        SetNumericTicks(axis, Enumerable.Range(0, (int)(top / 10) + 1).Select(i => i * 10.0).Where(v => top <= 50 || v % 20 == 0),
+            v => $"{v:0}%");
+        return top;
+    }
+
     public BarPlot AddBars(List<Bar> bars, float valueLabelSize = SmallSize + 1)
     {
         var plot = Plot.Add.Bars(bars);
         ChartFonts.Apply(plot.ValueLabelStyle, valueLabelSize);
         // Beside horizontal bars ScottPlot centres the label using the line height, which with this font's deep
         // descent puts the text a few pixels high; nudge it back to the bar's centre line.
-        if (bars.Any(b => b.Orientation == Orientation.Horizontal)) plot.ValueLabelStyle.OffsetY = 3;
+        // Above vertical bars the same metrics leave a gap of about half a line; close most of it.
+        plot.ValueLabelStyle.OffsetY = bars.Any(b => b.Orientation == Orientation.Horizontal) ? 3 : 6;
         texts.AddRange(bars.Select(b => b.Label));
         return plot;
     }
@@ -103,6 +118,8 @@ internal sealed class ChartCanvas
         ChartFonts.Apply(label.LabelStyle, size);
         label.LabelStyle.Alignment = alignment;
         label.LabelStyle.ForeColor = color;
+        // Same tall-ascent offset as bar value labels: bring vertically centred text down to the centre line.
+        label.OffsetY = 3;
         texts.Add(text);
         return label;
     }

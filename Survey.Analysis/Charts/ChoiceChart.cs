@@ -38,10 +38,7 @@ public static class ChoiceChart
         canvas.AddBars(bars);
 
         canvas.SetCategoryTicks(canvas.Plot.Axes.Left, positions, tally.Options.Select(o => o.Label), width * 0.3f);
-        double maxPercent = Math.Max(10, tally.Options.Max(o => o.PercentOfCases ?? 0));
-        double top = Math.Ceiling(maxPercent / 10) * 10;
-        ChartCanvas.SetNumericTicks(canvas.Plot.Axes.Bottom, Enumerable.Range(0, (int)(top / 10) + 1).Select(i => i * 10.0)
-            .Where(v => top <= 50 || v % 20 == 0), v => $"{v:0}%");
+        double top = ChartCanvas.SetPercentTicks(canvas.Plot.Axes.Bottom, tally.Options.Select(o => o.PercentOfCases ?? 0).DefaultIfEmpty(0).Max());
         canvas.SetAxisLabel(canvas.Plot.Axes.Bottom, $"占{BaseDescription.Of(tally.Basis)}的百分比");
         // Room right of the longest bar for its value label.
         canvas.Plot.Axes.SetLimits(0, top * 1.32, -0.6, count - 0.4);

@@ -19,9 +19,16 @@ public static class CrosstabChart
         return new RenderedChart(width => Build(result, title, width), DefaultWidth, height);
     }
 
-    /// <summary>Why a column is withheld: its own base is small, or it hides another small column (complement).</summary>
-    public static string SuppressedLabel(CrosstabColumn column, int threshold)
-        => column.Base < threshold ? $"已隐藏 n<{threshold}" : "已隐藏（防反推）";
+    /// <summary>
+    /// Why a column has no bars: nobody in it answered (e.g. filtered out), its own base is small, or it hides
+    /// another small column (complement).
+    /// </summary>
+    public static string SuppressedLabel(CrosstabColumn column, int threshold) => column.Base switch
+    {
+        0 => "无人回答",
+        var b when b < threshold => $"已隐藏 n<{threshold}",
+        _ => "已隐藏（防反推）",
+    };
 
     public static string Subtitle(CrosstabResult result)
     {
@@ -42,8 +49,8 @@ public static class CrosstabChart
         canvas.SetTitle(title, Subtitle(result));
 
         int columns = result.Columns.Count, rows = result.Rows.Count, groupSize = columns + 1;
-        double maxPercent = Math.Max(10, result.Rows.SelectMany(r => r.Cells).Max(c => c.ColumnPercent ?? 0));
-        double top = Math.Ceiling(maxPercent / 10) * 10;
+        double top = ChartCanvas.SetPercentTicks(canvas.Plot.Axes.Bottom, 
+            result.Rows.SelectMany(r => r.Cells).Select(c => c.ColumnPercent ?? 0).DefaultIfEmpty(0).Max());
         double stub = top * 0.04;
 
         var bars = new List<Bar>();
@@ -85,8 +92,6 @@ public static class CrosstabChart
         canvas.AddBars(bars, ChartCanvas.SmallSize);
 
         canvas.SetCategoryTicks(canvas.Plot.Axes.Left, groupCentres, result.Rows.Select(r => r.Label), width * 0.26f);
-        ChartCanvas.SetNumericTicks(canvas.Plot.Axes.Bottom, Enumerable.Range(0, (int)(top / 10) + 1).Select(i => i * 10.0)
-            .Where(v => top <= 50 || v % 20 == 0), v => $"{v:0}%");
         canvas.SetAxisLabel(canvas.Plot.Axes.Bottom, "列百分比");
         // Empty room above the first group for the legend (upper right), so it never covers a bar.
         canvas.Plot.Axes.SetLimits(0, top * 1.3, -0.7, (rows - 1) * groupSize + columns - 0.3 + LegendRoom(columns));

@@ -63,7 +63,7 @@ public static class SatisfactionChart
             label.OffsetX = 6;
         }
 
-        canvas.SetCategoryTicks(canvas.Plot.Axes.Left, positions, bars.Select(b => b.Item.Label), width * 0.32f);
+        canvas.SetCategoryTicks(canvas.Plot.Axes.Left, positions, bars.Select(b => b.Item.Label), width * 0.37f);
         ChartCanvas.SetNumericTicks(canvas.Plot.Axes.Bottom, Enumerable.Range(0, 6).Select(i => i * 20.0), v => $"{v:0}");
         canvas.SetAxisLabel(canvas.Plot.Axes.Bottom, "满意度指数（0–100）");
         canvas.Plot.Axes.SetLimits(0, 128, -0.6, count - 0.4);

@@ -8,7 +8,8 @@ public static class SatisfactionIndices
     /// <summary>
     /// Index = mean score over scored answers (unknown answers excluded but reported);
     /// CI = mean ± t(0.975, N−1) · s/√N with the sample SD s (N − 1 denominator);
-    /// satisfied rate = 100 · (answers whose score counts as satisfied) / N.
+    /// satisfied rate = 100 · (answers whose score counts as satisfied) / N — the caller decides which scores count
+    /// (the seed scale: 满意 and 基本满意, i.e. the top two boxes). The item's Weight only matters for the composite.
     /// </summary>
     public static SatisfactionIndex Item(SatisfactionItemInput input)
     {

@@ -60,6 +60,13 @@ public static class MarginalIndependence
 
         double sumOfItemChiSquares = itemStatistics.Values.Sum();
         var (traceM, traceM2) = CovarianceTraces(levels, levelSizes, n, testedItems);
+        if (!(traceM2 > 0) || !(traceM > 0))
+        {
+            // Every level answered with a single pattern: no sampling variance to adjust by.
+            warnings.Add("The Rao-Scott adjustment is undefined: the selections do not vary within any level.");
+            return new MarginalIndependenceResult(sumOfItemChiSquares, null, null, items,
+                Math.Min(1, items.Where(i => i.P.HasValue).Min(i => i.P!.Value) * c), warnings);
+        }
 
         // Second order (Bilder & Loughin 2004 eq. 6, as coded in MRCV): X²_S · (r−1)c / Σλ², df = (r−1)²c² / Σλ²,
         // λ the eigenvalues of D⁻¹HGVG'H'; Σλ² = tr(M²) because those eigenvalues are real.
@@ -85,26 +92,7 @@ public static class MarginalIndependence
             table[i, 0] = selected[i] == 0 ? ZeroCellConstant : selected[i];
             table[i, 1] = levelSizes[i] - selected[i] == 0 ? ZeroCellConstant : levelSizes[i] - selected[i];
         }
-
-        double total = 0;
-        var rowTotals = new double[r];
-        var columnTotals = new double[2];
-        for (int i = 0; i < r; i++)
-            for (int k = 0; k < 2; k++)
-            {
-                rowTotals[i] += table[i, k];
-                columnTotals[k] += table[i, k];
-                total += table[i, k];
-            }
-
-        double statistic = 0;
-        for (int i = 0; i < r; i++)
-            for (int k = 0; k < 2; k++)
-            {
-                double expected = rowTotals[i] * columnTotals[k] / total;
-                statistic += (table[i, k] - expected) * (table[i, k] - expected) / expected;
-            }
-        return statistic;
+        return PearsonChiSquare.Statistic(table);
     }
 
     /// <summary>

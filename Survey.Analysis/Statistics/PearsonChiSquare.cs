@@ -6,22 +6,22 @@ public static class PearsonChiSquare
     /// <summary>Expected counts below this make the chi-square approximation doubtful (Cochran's rule, used by R's warning).</summary>
     public const double SmallExpectedCount = 5;
 
+    /// <summary>
+    /// X² = Σ(O − E)²/E with E = row total · column total / n, df = (r − 1)(c − 1) over the rows and columns that
+    /// are not all zero (they carry no information and would otherwise inflate df).
+    /// </summary>
     public static ChiSquareTestResult Compute(long[,] counts)
     {
         int rowCount = counts.GetLength(0), columnCount = counts.GetLength(1);
-        var rowTotals = new long[rowCount];
-        var columnTotals = new long[columnCount];
-        long total = 0;
+        var table = new double[rowCount, columnCount];
         for (int r = 0; r < rowCount; r++)
             for (int c = 0; c < columnCount; c++)
             {
                 if (counts[r, c] < 0) throw new ArgumentException("Counts must not be negative.", nameof(counts));
-                rowTotals[r] += counts[r, c];
-                columnTotals[c] += counts[r, c];
-                total += counts[r, c];
+                table[r, c] = counts[r, c];
             }
 
-        // All-zero rows/columns carry no information and would otherwise inflate df.
+        var (rowTotals, columnTotals, total) = Margins(table);
         int usedRows = rowTotals.Count(t => t > 0), usedColumns = columnTotals.Count(t => t > 0);
         var expected = new double[rowCount, columnCount];
         if (usedRows < 2 || usedColumns < 2)
@@ -34,10 +34,10 @@ public static class PearsonChiSquare
         for (int r = 0; r < rowCount; r++)
             for (int c = 0; c < columnCount; c++)
             {
-                double e = (double)rowTotals[r] * columnTotals[c] / total;
+                double e = rowTotals[r] * columnTotals[c] / total;
                 expected[r, c] = e;
-                if (rowTotals[r] == 0 || columnTotals[c] == 0) continue;
-                statistic += (counts[r, c] - e) * (counts[r, c] - e) / e;
+                if (e == 0) continue; // an all-zero row or column
+                statistic += (table[r, c] - e) * (table[r, c] - e) / e;
                 smallestExpected = Math.Min(smallestExpected, e);
                 if (e < SmallExpectedCount) smallCells++;
             }
@@ -48,5 +48,34 @@ public static class PearsonChiSquare
             warnings.Add($"Chi-squared approximation may be incorrect: {smallCells} of {usedRows * usedColumns} cells " +
                          $"have an expected count below {SmallExpectedCount} (smallest {smallestExpected:0.##}).");
         return new ChiSquareTestResult(statistic, df, ChiSquareDistribution.UpperTail(statistic, df), expected, smallCells, warnings);
+    }
+
+    /// <summary>Σ(O − E)²/E of a table without empty rows or columns (cells may be fractional, e.g. MRCV's +0.5).</summary>
+    internal static double Statistic(double[,] table)
+    {
+        var (rowTotals, columnTotals, total) = Margins(table);
+        double statistic = 0;
+        for (int r = 0; r < table.GetLength(0); r++)
+            for (int c = 0; c < table.GetLength(1); c++)
+            {
+                double expected = rowTotals[r] * columnTotals[c] / total;
+                statistic += (table[r, c] - expected) * (table[r, c] - expected) / expected;
+            }
+        return statistic;
+    }
+
+    private static (double[] RowTotals, double[] ColumnTotals, double Total) Margins(double[,] table)
+    {
+        var rowTotals = new double[table.GetLength(0)];
+        var columnTotals = new double[table.GetLength(1)];
+        double total = 0;
+        for (int r = 0; r < rowTotals.Length; r++)
+            for (int c = 0; c < columnTotals.Length; c++)
+            {
+                rowTotals[r] += table[r, c];
+                columnTotals[c] += table[r, c];
+                total += table[r, c];
+            }
+        return (rowTotals, columnTotals, total);
     }
 }

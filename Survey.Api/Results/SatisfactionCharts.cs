@@ -9,10 +9,9 @@ public static class SatisfactionCharts
 {
     public static RenderedChart Create(Questionnaire questionnaire, SatisfactionResults result)
     {
-        var title = $"{questionnaire.Title}：满意度指数（0–100，95%置信区间）";
         if (result.Segments is { } segments)
-            return SatisfactionChart.CreateBySegment(title, segments.Select(s => new SatisfactionChartItem(s.Label, Index(s.Composite, s.Suppressed))).ToList());
-        return SatisfactionChart.Create(title,
+            return SatisfactionChart.CreateBySegment($"{questionnaire.Title}：综合满意度指数（按“{questionnaire.FindQuestion(result.By!)!.Text}”）", segments.Select(s => new SatisfactionChartItem(s.Label, Index(s.Composite, s.Suppressed))).ToList());
+        return SatisfactionChart.Create($"{questionnaire.Title}：各项满意度指数",
             result.Items.Select(i => new SatisfactionChartItem(i.Text, new SatisfactionIndex(i.Index, i.CiLow, i.CiHigh, i.N ?? 0, i.Unknown ?? 0, i.SatisfiedRate))).ToList(),
             new SatisfactionChartItem("综合满意度指数", Index(result.Composite, false)));
     }

@@ -80,24 +80,17 @@ public class CrosstabTests
     {
         // MRCV farmer1 (see MarginalIndependenceTests): rows = Y1..Y5, columns = education levels 1..5.
         // Published: rs2 X² = 28.68, df = 18.6, p = 0.0632; Y5 X² = 10.95 with Bonferroni p = 0.1357.
-        var data = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "TestData", "fixtures", "farmer1.tsv")).Skip(1)
-            .Where(l => l.Trim().Length > 0).Select(l => l.Split('\t').Select(int.Parse).ToArray()).ToList();
         var counts = new long[5, 5];
         var bases = new long[5];
-        var patterns = Enumerable.Range(0, 5).Select(_ => new Dictionary<long, long>()).ToList();
-        foreach (var v in data)
+        foreach (var v in Farmer1.Rows)
         {
-            int level = v[0] - 1;
-            bases[level]++;
-            long pattern = 0;
-            for (int j = 0; j < 5; j++)
-                if (v[j + 1] == 1) { counts[j, level]++; pattern |= 1L << j; }
-            patterns[level][pattern] = patterns[level].GetValueOrDefault(pattern) + 1;
+            bases[v[0] - 1]++;
+            for (int j = 0; j < 5; j++) counts[j, v[0] - 1] += v[j + 1];
         }
         var rowOptions = Enumerable.Range(0, 5)
             .Select(j => new OptionCount($"Y{j + 1}", $"Y{j + 1}", Enumerable.Range(0, 5).Sum(l => counts[j, l]))).ToList();
         var input = new CrosstabInput("sources", true, rowOptions, "Ed",
-            Enumerable.Range(1, 5).Select(l => ($"{l}", $"Ed {l}")).ToList(), counts, bases, patterns);
+            Enumerable.Range(1, 5).Select(l => ($"{l}", $"Ed {l}")).ToList(), counts, bases, Farmer1.PatternsByLevel());
 
         var result = Crosstab.Compute(input, new CrosstabOptions());
 
@@ -200,5 +193,20 @@ public class CrosstabTests
         Assert.Equal([true, true, false, true], SmallCellSuppression.SuppressedColumns([1, 2, 30, 10], 5));
         // Nothing small: nothing withheld.
         Assert.Equal([false, false], SmallCellSuppression.SuppressedColumns([5, 6], 5));
+    }
+
+    [Fact]
+    public void Multi_rows_without_patterns_report_why_there_is_no_test()
+    {
+        // Pearson's test would be wrong here (one respondent can count in several rows), so none is given.
+        var input = new CrosstabInput("colours", true, [new OptionCount("blue", "blue", 4), new OptionCount("red", "red", 3)],
+            "sex", [("man", "Man"), ("woman", "Woman")], new long[,] { { 2, 1 }, { 0, 3 } }, [2, 3], null);
+
+        var result = Crosstab.Compute(input, NoSuppression);
+
+        Assert.Equal("rao-scott-rs2", result.Test.Name);
+        Assert.Null(result.Test.Statistic);
+        Assert.Null(result.Test.P);
+        Assert.NotEmpty(result.Test.Warnings);
     }
 }

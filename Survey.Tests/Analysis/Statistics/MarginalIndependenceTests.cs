@@ -1,27 +1,14 @@
 using Survey.Analysis.Statistics;
+using Xunit.Abstractions;
 
 namespace Survey.Tests.Analysis.Statistics;
 
-public class MarginalIndependenceTests
+public class MarginalIndependenceTests(ITestOutputHelper output)
 {
-    /// <summary>
-    /// farmer1 from R package MRCV (Bilder, Loughin &amp; Koziol), copied from /work/shared/fixtures: Ed (5 levels)
-    /// × Y1–Y5 (sources of veterinary information), n = 262. Returns per education level the pattern counts.
-    /// </summary>
-    private static IReadOnlyList<IReadOnlyDictionary<long, long>> Farmer1()
+    private static IReadOnlyList<IReadOnlyDictionary<long, long>> Farmer1Levels()
     {
-        var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "TestData", "fixtures", "farmer1.tsv")).Skip(1)
-            .Where(l => l.Trim().Length > 0)
-            .Select(l => l.Split('\t').Select(int.Parse).ToArray())
-            .ToList();
-        Assert.Equal(262, lines.Count);
-        return lines
-            .GroupBy(v => v[0])
-            .OrderBy(g => g.Key)
-            .Select(g => (IReadOnlyDictionary<long, long>)g
-                .GroupBy(v => Enumerable.Range(0, 5).Sum(j => v[j + 1] == 1 ? 1L << j : 0))
-                .ToDictionary(p => p.Key, p => (long)p.Count()))
-            .ToList();
+        Assert.Equal(262, Farmer1.Rows.Count);
+        return Farmer1.PatternsByLevel();
     }
 
     [Fact]
@@ -30,7 +17,7 @@ public class MarginalIndependenceTests
         // Published (MRCV documentation, MI.test(farmer1, I = 1, J = 5)): 5.96, 7.89, 4.62, 1.42, 10.95.
         // Independent hand check of Y1: counts (selected, not) by Ed 1..5 from the TSV are
         // (19,69) (2,14) (1,30) (19,94) (3,11); column totals 44/218, n = 262; Σ(O−E)²/E = 5.9596.
-        var result = MarginalIndependence.Compute(5, Farmer1());
+        var result = MarginalIndependence.Compute(5, Farmer1Levels());
 
         double[] published = [5.96, 7.89, 4.62, 1.42, 10.95];
         for (int j = 0; j < 5; j++)
@@ -45,8 +32,11 @@ public class MarginalIndependenceTests
     public void Sum_statistic_and_second_order_rao_scott_match_MRCV()
     {
         // Published: X²_S = 30.84; rs2: X²_S.adj = 28.68, df.adj = 18.6 (MRCV prints round(·, 2)), p.adj = 0.0632.
-        var result = MarginalIndependence.Compute(5, Farmer1());
+        var result = MarginalIndependence.Compute(5, Farmer1Levels());
 
+        output.WriteLine($"X2_S = {result.SumOfItemChiSquares:R}; rs2 = {result.SecondOrder!.Statistic:R}, df = {result.SecondOrder.Df:R}, " +
+                         $"p = {result.SecondOrder.P:R}; rs1 = {result.FirstOrder!.Statistic:R}, df = {result.FirstOrder.Df}, p = {result.FirstOrder.P:R}; " +
+                         $"items = {string.Join(" ", result.Items.Select(i => i.Statistic))}; Bonferroni p = {result.BonferroniP:R}");
         Assert.Equal(30.84, result.SumOfItemChiSquares!.Value, 2);
         Assert.Equal(28.68, result.SecondOrder!.Statistic, 2);
         Assert.Equal(18.6, result.SecondOrder.Df, 1);
@@ -58,7 +48,7 @@ public class MarginalIndependenceTests
     public void Bonferroni_matches_MRCV()
     {
         // Published: Bonferroni p = 0.1357 = 5 × P(χ²₄ ≥ 10.95) (item Y5, the largest X²).
-        var result = MarginalIndependence.Compute(5, Farmer1());
+        var result = MarginalIndependence.Compute(5, Farmer1Levels());
 
         Assert.Equal(0.1357, result.BonferroniP!.Value, 4);
         Assert.Equal(result.Items[4].BonferroniP, result.BonferroniP);
@@ -68,7 +58,7 @@ public class MarginalIndependenceTests
     [Fact]
     public void First_order_divides_by_the_mean_eigenvalue_and_keeps_integer_df()
     {
-        var result = MarginalIndependence.Compute(5, Farmer1());
+        var result = MarginalIndependence.Compute(5, Farmer1Levels());
 
         Assert.Equal(20, result.FirstOrder!.Df); // (r − 1)c = 4 · 5
         // Same X²_S, divided by a positive mean eigenvalue; Satterthwaite's df is never larger than (r − 1)c.
@@ -89,6 +79,25 @@ public class MarginalIndependenceTests
 
         Assert.Null(result.Items[1].Statistic);
         Assert.NotNull(result.Items[0].Statistic);
+        Assert.NotEmpty(result.Warnings);
+    }
+
+    [Fact]
+    public void Without_variation_within_levels_there_is_no_rao_scott_adjustment()
+    {
+        // Level 1 all pick item 0 only, level 2 all pick item 1 only: X²_S is large but every within-level
+        // covariance is 0, so the design effect (and rs1/rs2) is undefined rather than infinite.
+        var levels = new List<IReadOnlyDictionary<long, long>>
+        {
+            new Dictionary<long, long> { [0b01] = 10 },
+            new Dictionary<long, long> { [0b10] = 10 },
+        };
+
+        var result = MarginalIndependence.Compute(2, levels);
+
+        Assert.Null(result.SecondOrder);
+        Assert.Null(result.FirstOrder);
+        Assert.NotNull(result.SumOfItemChiSquares);
         Assert.NotEmpty(result.Warnings);
     }
 }

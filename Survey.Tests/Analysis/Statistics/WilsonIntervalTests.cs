@@ -7,7 +7,7 @@ public class WilsonIntervalTests
     [Fact]
     public void Matches_R_prop_test_without_continuity_correction()
     {
-        // R: prop.test(12, 30, correct = FALSE)$conf.int -> 0.2459063 0.5767964 (the issue's reference values).
+        // R: prop.test(12, 30, correct = FALSE)$conf.int -> 0.245906 … 0.576796 (reference values quoted in issue 4).
         var interval = WilsonInterval.Compute(12, 30);
 
         Assert.Equal(0.245906, interval.Low, 6);
