@@ -20,7 +20,8 @@ public static class SvgBars
             var h = Math.Round(height * d.Count / max, 1);
             return Html($"""<rect x="{Math.Round(i * step, 1)}" y="{height - h}" width="{Math.Round(step - 1, 1)}" height="{h}"><title>{d.Day:yyyy-MM-dd}：{d.Count} 份</title></rect>""");
         });
-        return Html($"""<svg class="daily" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" aria-label="近{days.Count}天每日答卷数">{bars}</svg>""");
+        // A baseline, so that a few days with responses still read as a chart over the whole period.
+        return Html($"""<svg class="daily" viewBox="0 0 {width} {height + 1}" width="{width}" height="{height + 1}" role="img" aria-label="近{days.Count}天每日答卷数，最多一天{max}份"><line x1="0" y1="{height + 0.5}" x2="{width}" y2="{height + 0.5}"></line>{bars}</svg>""");
     }
 
     /// <summary>A horizontal bar for a percentage (0–100) beside a table row.</summary>
