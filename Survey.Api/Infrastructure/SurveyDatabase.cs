@@ -35,7 +35,8 @@ public static class SurveyDatabase
         options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"));
 
     public static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("__ef_migrations_history"));
+        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("__ef_migrations_history"))
+            .AddInterceptors(new SqlitePerformancePragmas());
 
     /// <summary>Creates the folder of the SQLite file, and waits on a locked database rather than failing at once.</summary>
     private static string PrepareSqlite(string connectionString)

@@ -31,7 +31,7 @@ public abstract class SeededApp(TestDatabase database, int responsesPerQuestionn
                 await using var scope = Services.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<SurveyDbContext>();
                 db.ChangeTracker.AutoDetectChangesEnabled = false;
-                db.Responses.AddRange(batch.Select(g => ToEntity(questionnaire, g.response, g.index)));
+                db.Responses.AddRange(batch.Select(g => GeneratedResponseEntities.ToEntity(questionnaire, g.response, g.index)));
                 await db.SaveChangesAsync();
             }
         }
@@ -42,25 +42,6 @@ public abstract class SeededApp(TestDatabase database, int responsesPerQuestionn
     }
 
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
-
-    private static SurveyResponse ToEntity(Questionnaire questionnaire, SyntheticResponses.Generated generated, int index)
-    {
-        var response = new SurveyResponse
-        {
-            Id = Guid.NewGuid(),
-            QuestionnaireId = questionnaire.Id,
-            QuestionnaireVersion = questionnaire.Version,
-            // Spread over the last 30 days, whole minutes, as the store records them.
-            SubmittedAt = DateTime.UtcNow.Date.AddDays(-(index % 30)).AddMinutes(index * 7 % 1440),
-        };
-        foreach (var (question, options) in generated.Answers)
-            response.Answers.AddRange(options.Select(option => new ResponseAnswer { QuestionnaireId = questionnaire.Id, QuestionId = question, OptionId = option }));
-        foreach (var (question, text) in generated.OtherText)
-            response.Texts.Add(new ResponseText { QuestionnaireId = questionnaire.Id, QuestionId = question, OptionId = questionnaire.FindQuestion(question)!.OptionList.First(o => o.AllowsText).Id, Text = text });
-        foreach (var (question, text) in generated.Text)
-            response.Texts.Add(new ResponseText { QuestionnaireId = questionnaire.Id, QuestionId = question, Text = text });
-        return response;
-    }
 }
 
 /// <summary>xunit class fixture: 600 synthetic responses per shipped questionnaire on SQLite.</summary>
