@@ -23,7 +23,6 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseOutputCache(); // after authorization: only organisers' requests reach the cache
 app.UseAntiforgery();
-app.UseRateLimiter();
 
 app.MapQuestionnairesApi();
 app.MapResponsesApi();

@@ -30,7 +30,7 @@ public static class SurveyServiceExtensions
 
         var token = OrganiserToken.Resolve(options.OrganiserToken, options.DataDirectory);
         services.AddOrganiserAuthentication(token);
-        services.AddSignInRateLimit(options);
+        services.AddSingleton(new SignInRateLimit(options));
         services.AddResultsCache();
         services.AddOpenApi(openApi => openApi
             .AddDocumentTransformer<OrganiserSecurityTransformer>()

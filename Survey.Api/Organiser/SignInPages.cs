@@ -17,7 +17,7 @@ public static class SignInPages
         var pages = app.MapGroup("/admin").WithTags("Organiser sign-in").AllowAnonymous();
         pages.MapGet("/sign-in", ShowSignIn).WithName(nameof(ShowSignIn));
         // Both POSTs check the anti-forgery token themselves (a clear 400, not a binding exception) before reading the form.
-        pages.MapPost("/sign-in", SignIn).WithName(nameof(SignIn)).RequireRateLimiting(SignInRateLimit.Policy);
+        pages.MapPost("/sign-in", SignIn).WithName(nameof(SignIn));
         pages.MapPost("/sign-out", SignOut).WithName(nameof(SignOut));
         return pages;
     }
@@ -28,13 +28,22 @@ public static class SignInPages
     public const string FormExpired = "表单已过期，请刷新页面后重试。";
 
     public static async Task<Results<RedirectHttpResult, ContentHttpResult, BadRequest<string>>> SignIn(
-        HttpContext context, OrganiserCredentials credentials, IAntiforgery antiforgery)
+        HttpContext context, OrganiserCredentials credentials, IAntiforgery antiforgery, SignInRateLimit limit)
     {
+        var client = SignInRateLimit.ClientOf(context);
+        if (limit.IsLockedOut(client))
+        {
+            context.Response.Headers.RetryAfter = ((int)limit.Window.TotalSeconds).ToString();
+            return TypedResults.Text(SignInRateLimit.Message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status429TooManyRequests);
+        }
         if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context)) return TypedResults.BadRequest(FormExpired);
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var target = SafeReturnUrl(form["returnUrl"]);
         if (credentials.Verify(form["name"], form["password"]) is not { } signedIn)
+        {
+            limit.RecordFailure(client);
             return SignInForm(context, target, WrongCredentials, StatusCodes.Status401Unauthorized);
+        }
         var identity = new ClaimsIdentity(
             [new Claim(ClaimTypes.Name, signedIn), new Claim(ClaimTypes.Role, OrganiserPolicy.Role)], OrganiserPolicy.CookieScheme);
         await context.SignInAsync(OrganiserPolicy.CookieScheme, new ClaimsPrincipal(identity));
