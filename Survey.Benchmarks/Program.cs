@@ -35,18 +35,7 @@ foreach (var size in new[] { baseline, baseline * 10 })
         var db = scope.ServiceProvider.GetRequiredService<SurveyDbContext>();
         await db.Database.ExecuteSqlRawAsync("DELETE FROM response_texts; DELETE FROM response_answers; DELETE FROM responses;");
     }
-    var generated = SyntheticResponses.Generate(questionnaire, size, seed: 42);
-    foreach (var batch in generated.Select((g, i) => (g, i)).Chunk(5000))
-    {
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SurveyDbContext>();
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        db.Responses.AddRange(batch.Select(b => GeneratedResponseEntities.ToEntity(questionnaire, b.g, b.i)));
-        await db.SaveChangesAsync();
-    }
-    generated = null;
-    await using (var scope = services.CreateAsyncScope())
-        await scope.ServiceProvider.GetRequiredService<SurveyDbContext>().Database.ExecuteSqlRawAsync("ANALYZE");
+    await GeneratedResponseEntities.BulkLoadAsync(services, questionnaire, SyntheticResponses.Generate(questionnaire, size, seed: 42));
 
     var identity = questionnaire.FindQuestion("identity");
     var samples = new List<(double Ms, long Bytes)>();
