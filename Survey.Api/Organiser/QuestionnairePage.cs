@@ -60,12 +60,22 @@ public static class QuestionnairePage
     private static Markup FilterForm(Questionnaire questionnaire, ResponseFilter filter, string? basis, string? by)
     {
         var singles = questionnaire.Questions.Where(q => q.Type == QuestionType.Single).ToList();
-        var answerFilters = singles.Select(question =>
+        Markup AnswerFilter(Question question)
         {
             var chosen = filter.Where.FirstOrDefault(w => w.Question == question.Id).Option;
             var options = question.OptionList.Select(o => Option($"{question.Id}:{o.Id}", o.Label, o.Id == chosen));
             return Html($"""<label>{question.Text}<select name="where"><option value="">全部</option>{options}</select></label>""");
-        });
+        }
+        // Scored items (eleven on the satisfaction form) are folded away so the everyday filters (identity, community)
+        // stay in view; the fold opens when one of them is in use.
+        var scored = singles.Where(q => q.IsScored).ToList();
+        var ratingFilters = scored.Count == 0 ? Markup.Empty : Html($"""
+            <details class="more-filters"{(scored.Any(q => filter.Where.Any(w => w.Question == q.Id)) ? " open" : "")}>
+            <summary>按评价筛选（{scored.Count}项）</summary>
+            <div class="more-filters-fields">{scored.Select(AnswerFilter)}</div>
+            </details>
+            """);
+        var answerFilters = singles.Where(q => !q.IsScored).Select(AnswerFilter);
         var breakdown = singles.Select(q => Option(q.Id, q.Text, q.Id == by));
         string[][] bases = [["answered", "回答此题的受访者"], ["shown", "显示此题的受访者"], ["all", "全部受访者"]];
         return Html($"""
@@ -74,6 +84,7 @@ public static class QuestionnairePage
             <label>开始日期<input type="date" name="from" value="{filter.From?.ToString("yyyy-MM-dd")}"></label>
             <label>结束日期<input type="date" name="to" value="{filter.To?.ToString("yyyy-MM-dd")}"></label>
             {answerFilters}
+            {ratingFilters}
             </fieldset>
             <fieldset><legend>分析</legend>
             <label>分组比较（交叉分析）<select name="by"><option value="">不分组</option>{breakdown}</select></label>

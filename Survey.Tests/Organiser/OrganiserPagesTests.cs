@@ -80,6 +80,23 @@ public abstract class OrganiserPagesTests(SurveyAppFactory app)
         Assert.Contains("综合满意度指数", html);
         Assert.Contains("/api/questionnaires/resident-satisfaction/satisfaction/chart.svg", html);
     }
+
+    [Fact]
+    public async Task Rating_filters_are_folded_away_until_one_is_used()
+    {
+        var client = app.CreateOrganiserClient();
+        var plain = await client.GetStringAsync("/admin/q/resident-satisfaction");
+        var fold = plain[plain.IndexOf("<details class=\"more-filters\"", StringComparison.Ordinal)..];
+        fold = fold[..(fold.IndexOf("</details>", StringComparison.Ordinal) + 10)];
+        Assert.StartsWith("<details class=\"more-filters\">", fold);
+        Assert.Contains("按评价筛选（11项）", fold);
+        Assert.Contains("value=\"strong-leadership:satisfied\"", fold);
+        Assert.DoesNotContain("value=\"identity:cadre\"", fold); // the everyday filters stay in view
+
+        var filtered = await client.GetStringAsync("/admin/q/resident-satisfaction?where=strong-leadership:satisfied");
+        Assert.Contains("<details class=\"more-filters\" open>", filtered);
+        Assert.DoesNotContain("more-filters", await client.GetStringAsync("/admin/q/grassroots-service"));
+    }
 }
 
 public sealed class OrganiserPagesSqliteTests(SqliteApp app) : OrganiserPagesTests(app), IClassFixture<SqliteApp>;
