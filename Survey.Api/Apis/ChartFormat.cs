@@ -8,10 +8,8 @@ namespace Survey.Api.Apis;
 /// </summary>
 public sealed record ChartFormat(bool Svg, int Width, int? Height, double Scale)
 {
-    public static readonly Dictionary<string, string[]> Errors = new()
-    {
-        ["format"] = ["图表格式应为 png 或 svg，宽度 300–2400，高度 200–3000，缩放 1–3。"],
-    };
+    public static Dictionary<string, string[]> Errors() =>
+        new() { ["format"] = ["图表格式应为 png 或 svg，宽度 300–2400，高度 200–3000，缩放 1–3。"] };
 
     public static ChartFormat? Parse(string format, int? width, int? height, double? scale)
     {

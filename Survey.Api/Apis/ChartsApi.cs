@@ -28,12 +28,11 @@ public static class ChartsApi
         string id, string questionId, string format, string? from, string? to, string[]? where, [FromQuery(Name = "base")] string? basis, string? by,
         int? width, int? height, double? scale, QuestionnaireCatalog catalog, ResultsService results, CancellationToken cancellationToken)
     {
-        if (catalog.Find(id) is not { } questionnaire) return Problems.QuestionnaireNotFound(id);
-        if (questionnaire.FindQuestion(questionId) is not { Type: not QuestionType.Text } question)
+        var (questionnaire, query, problem) = new ResultsParameters(from, to, where, basis, by).Resolve(id, catalog);
+        if (query is null) return problem!;
+        if (questionnaire!.FindQuestion(questionId) is not { Type: not QuestionType.Text } question)
             return Problems.ChoiceQuestionNotFound(id, questionId);
-        var (query, errors) = ResultsQuery.Parse(questionnaire, from, to, where, basis, by);
-        if (query is null) return Problems.InvalidQuery(errors);
-        if (ChartFormat.Parse(format, width, height, scale) is not { } size) return Problems.InvalidQuery(ChartFormat.Errors);
+        if (ChartFormat.Parse(format, width, height, scale) is not { } size) return Problems.InvalidQuery(ChartFormat.Errors());
 
         var analysis = await results.AnalyseAsync(questionnaire, query.Filter, query.Basis, query.By, cancellationToken, onlyQuestion: question);
         return size.Render(QuestionCharts.Create(analysis, question), $"{questionnaire.Id}-{question.Id}");
@@ -43,13 +42,11 @@ public static class ChartsApi
         string id, string format, string? from, string? to, string[]? where, string? by,
         int? width, int? height, double? scale, QuestionnaireCatalog catalog, SatisfactionService satisfaction, CancellationToken cancellationToken)
     {
-        if (catalog.Find(id) is not { } questionnaire) return Problems.QuestionnaireNotFound(id);
-        if (!questionnaire.Questions.Any(q => q.IsScored)) return Problems.NoScoredItems(id);
-        var (query, errors) = ResultsQuery.Parse(questionnaire, from, to, where, null, by);
-        if (query is null) return Problems.InvalidQuery(errors);
-        if (ChartFormat.Parse(format, width, height, scale) is not { } size) return Problems.InvalidQuery(ChartFormat.Errors);
+        var (questionnaire, query, problem) = new ResultsParameters(from, to, where, By: by).ResolveScored(id, catalog);
+        if (query is null) return problem!;
+        if (ChartFormat.Parse(format, width, height, scale) is not { } size) return Problems.InvalidQuery(ChartFormat.Errors());
 
-        var result = await satisfaction.ComputeAsync(questionnaire, query.Filter, query.By, cancellationToken);
-        return size.Render(SatisfactionCharts.Create(questionnaire, result), $"{questionnaire.Id}-satisfaction");
+        var result = await satisfaction.ComputeAsync(questionnaire!, query.Filter, query.By, cancellationToken);
+        return size.Render(SatisfactionCharts.Create(questionnaire!, result), $"{questionnaire!.Id}-satisfaction");
     }
 }

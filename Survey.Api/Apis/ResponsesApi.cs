@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 using Survey.Api.Questionnaires;
 using Survey.Api.Responses;
-using Survey.Api.Results;
 
 namespace Survey.Api.Apis;
 
@@ -25,7 +23,7 @@ public static class ResponsesApi
 
     public static async Task<Results<Created<SubmissionAccepted>, ProblemHttpResult>> SubmitResponse(
         string id, HttpRequest request, QuestionnaireCatalog catalog, ResponseStore store,
-        IOptions<SurveyOptions> options, IOutputCacheStore cache, CancellationToken cancellationToken)
+        IOptions<SurveyOptions> options, CancellationToken cancellationToken)
     {
         if (catalog.Find(id) is not { } questionnaire) return Problems.QuestionnaireNotFound(id);
         if (!questionnaire.Open)
@@ -54,8 +52,6 @@ public static class ResponsesApi
         if (result.Outcome == StoreOutcome.KeyReusedWithDifferentBody)
             return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency-Key 已被使用",
                 detail: "此 Idempotency-Key 已用于另一份不同的答卷；新答卷未保存。请为新答卷使用新的 Idempotency-Key。");
-        // Cached results, charts and tallies of this questionnaire are now out of date.
-        if (result.Outcome == StoreOutcome.Created) await ResultsCache.EvictAsync(cache, questionnaire.Id, cancellationToken);
         // No Location: responses are anonymous and cannot be read back one by one.
         return TypedResults.Created((string?)null,
             new SubmissionAccepted(result.ResponseId, questionnaire.Id));

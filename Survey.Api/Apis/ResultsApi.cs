@@ -22,21 +22,16 @@ public static class ResultsApi
         string id, string? from, string? to, string[]? where, [FromQuery(Name = "base")] string? basis, string? by,
         QuestionnaireCatalog catalog, ResultsService results, CancellationToken cancellationToken)
     {
-        if (catalog.Find(id) is not { } questionnaire) return Problems.QuestionnaireNotFound(id);
-        var (query, errors) = ResultsQuery.Parse(questionnaire, from, to, where, basis, by);
-        if (query is null) return Problems.InvalidQuery(errors);
-        var analysis = await results.AnalyseAsync(questionnaire, query.Filter, query.Basis, query.By, cancellationToken);
-        return TypedResults.Ok(ResultsBuilder.Build(analysis));
+        var (analysis, problem) = await new ResultsParameters(from, to, where, basis, by).AnalyseAsync(id, catalog, results, cancellationToken);
+        return analysis is null ? problem! : TypedResults.Ok(ResultsBuilder.Build(analysis));
     }
 
     public static async Task<Results<Ok<SatisfactionResults>, ProblemHttpResult>> GetSatisfaction(
         string id, string? from, string? to, string[]? where, string? by,
         QuestionnaireCatalog catalog, SatisfactionService satisfaction, CancellationToken cancellationToken)
     {
-        if (catalog.Find(id) is not { } questionnaire) return Problems.QuestionnaireNotFound(id);
-        if (!questionnaire.Questions.Any(q => q.IsScored)) return Problems.NoScoredItems(id);
-        var (query, errors) = ResultsQuery.Parse(questionnaire, from, to, where, null, by);
-        if (query is null) return Problems.InvalidQuery(errors);
-        return TypedResults.Ok(await satisfaction.ComputeAsync(questionnaire, query.Filter, query.By, cancellationToken));
+        var (questionnaire, query, problem) = new ResultsParameters(from, to, where, By: by).ResolveScored(id, catalog);
+        if (query is null) return problem!;
+        return TypedResults.Ok(await satisfaction.ComputeAsync(questionnaire!, query.Filter, query.By, cancellationToken));
     }
 }

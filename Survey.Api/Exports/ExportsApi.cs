@@ -53,7 +53,7 @@ public static class ExportsApi
         var (analysis, problem) = await new ResultsParameters(from, to, where, basis, by).AnalyseAsync(id, catalog, results, context.RequestAborted);
         if (analysis is null) return problem!;
         var questionnaire = analysis.Questionnaire;
-        var scores = questionnaire.Questions.Any(q => q.IsScored)
+        var scores = questionnaire.HasScoredItems
             ? await satisfaction.ComputeAsync(questionnaire, analysis.Filter, analysis.By, context.RequestAborted)
             : null;
         var stylesheet = environment.WebRootFileProvider.GetFileInfo("admin.css") is { Exists: true } css

@@ -18,5 +18,9 @@ public sealed record Questionnaire
 
     public required IReadOnlyList<Question> Questions { get; init; }
 
+    /// <summary>Has satisfaction items (questions whose options carry scores).</summary>
+    [JsonIgnore]
+    public bool HasScoredItems => Questions.Any(q => q.IsScored);
+
     public Question? FindQuestion(string questionId) => Questions.FirstOrDefault(q => q.Id == questionId);
 }

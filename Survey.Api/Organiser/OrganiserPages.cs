@@ -60,7 +60,7 @@ public static class OrganiserPages
             return QuestionnairePage.Render(context, questionnaire, null, null, null, null, errors.SelectMany(e => e.Value).ToList());
         var analysis = await results.AnalyseAsync(questionnaire, query.Filter, query.Basis, query.By, cancellationToken);
         var activity = await SubmissionActivity.QueryAsync(db, questionnaire.Id, query.Filter, cancellationToken);
-        var scores = questionnaire.Questions.Any(q => q.IsScored)
+        var scores = questionnaire.HasScoredItems
             ? await satisfaction.ComputeAsync(questionnaire, query.Filter, query.By, cancellationToken)
             : null;
         return QuestionnairePage.Render(context, questionnaire, query, ResultsBuilder.Build(analysis), activity, scores, []);

@@ -2,15 +2,19 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Survey.Api.Infrastructure;
+using Microsoft.AspNetCore.OutputCaching;
 using Survey.Api.Model;
+using Survey.Api.Results;
 
 namespace Survey.Api.Responses;
 
 /// <summary>
 /// Stores a validated submission: the response, one row per chosen option and one per text, and the
 /// idempotency record, all in one SaveChanges (one transaction), so a 201 is only returned once everything is durable.
+/// Every new response evicts the questionnaire's cached results, charts and tallies, whichever path stored it (JSON
+/// API or the resident form's classic POST).
 /// </summary>
-public sealed class ResponseStore(SurveyDbContext db, TimeProvider clock)
+public sealed class ResponseStore(SurveyDbContext db, TimeProvider clock, IOutputCacheStore resultsCache)
 {
     public async Task<StoreResult> SaveAsync(Questionnaire questionnaire, ResponseSubmission submission, string? idempotencyKey, CancellationToken cancellationToken)
     {
@@ -38,6 +42,7 @@ public sealed class ResponseStore(SurveyDbContext db, TimeProvider clock)
             if (await FindPreviousAsync(keyHash, requestHash!, cancellationToken) is { } previous) return previous;
             throw;
         }
+        await ResultsCache.EvictAsync(resultsCache, questionnaire.Id, cancellationToken);
         return new StoreResult(StoreOutcome.Created, response.Id);
     }
 

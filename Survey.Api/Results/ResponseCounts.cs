@@ -17,7 +17,9 @@ public sealed record ResponseCounts(
     /// <summary>Most distinct texts listed per question (most frequent first), so a results page stays small.</summary>
     public const int MaxTextsPerQuestion = 200;
 
-    public static async Task<ResponseCounts> QueryAsync(SurveyDbContext db, Questionnaire questionnaire, ResponseFilter filter, CancellationToken cancellationToken)
+    /// <param name="withTexts">List the "other" and free texts (results, tallies, dashboard); charts and indices need none.</param>
+    public static async Task<ResponseCounts> QueryAsync(
+        SurveyDbContext db, Questionnaire questionnaire, ResponseFilter filter, CancellationToken cancellationToken, bool withTexts = true)
     {
         var id = questionnaire.Id;
         var responses = await filter.Apply(db, id).LongCountAsync(cancellationToken);
@@ -51,7 +53,7 @@ public sealed record ResponseCounts(
         }
 
         var texts = new List<(string, string?, string, long)>();
-        foreach (var question in questionnaire.Questions.Where(q => q.Type == QuestionType.Text || q.OptionList.Any(o => o.AllowsText)))
+        foreach (var question in questionnaire.Questions.Where(q => withTexts && (q.Type == QuestionType.Text || q.OptionList.Any(o => o.AllowsText))))
         {
             var rows = await allTexts.Where(t => t.QuestionId == question.Id)
                 .GroupBy(t => new { t.OptionId, t.Text })

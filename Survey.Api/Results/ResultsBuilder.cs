@@ -20,8 +20,15 @@ public static class ResultsBuilder
 
     public static bool TryParseBasis(string? value, out TallyBase basis)
     {
-        basis = TallyBase.Answered;
-        return string.IsNullOrEmpty(value) || Enum.TryParse(value, ignoreCase: true, out basis) && Enum.IsDefined(basis) && !int.TryParse(value, out _);
+        TallyBase? parsed = value?.ToLowerInvariant() switch
+        {
+            null or "" or "answered" => TallyBase.Answered,
+            "shown" => TallyBase.Shown,
+            "all" => TallyBase.All,
+            _ => null,
+        };
+        basis = parsed ?? TallyBase.Answered;
+        return parsed is not null;
     }
 
     private static QuestionResult BuildQuestion(QuestionnaireAnalysis analysis, Question question)
@@ -43,7 +50,7 @@ public static class ResultsBuilder
             texts,
             analysis.Cochran.TryGetValue(question.Id, out var cochran) ? Summarise(question, cochran) : null,
             analysis.Crosstabs.TryGetValue(question.Id, out var crosstab) ? View(crosstab) : null,
-            analysis.Crosstabs.TryGetValue(question.Id, out crosstab) ? Summarise(crosstab.Test) : null);
+            crosstab is null ? null : Summarise(crosstab.Test));
     }
 
     public static double? Round(double? value) => value is { } v ? Math.Round(v, 2) : null;

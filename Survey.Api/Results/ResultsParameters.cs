@@ -19,6 +19,13 @@ public sealed record ResultsParameters(string? From, string? To, string[]? Where
         return query is null ? (null, null, Problems.InvalidQuery(errors)) : (questionnaire, query, null);
     }
 
+    /// <summary>As <see cref="Resolve"/>, and 404 when the questionnaire has no scored (satisfaction) items.</summary>
+    public (Questionnaire? Questionnaire, ResultsQuery? Query, ProblemHttpResult? Problem) ResolveScored(string id, QuestionnaireCatalog catalog)
+    {
+        var resolved = Resolve(id, catalog);
+        return resolved.Questionnaire is { HasScoredItems: false } ? (null, null, Problems.NoScoredItems(id)) : resolved;
+    }
+
     public async Task<(QuestionnaireAnalysis? Analysis, ProblemHttpResult? Problem)> AnalyseAsync(
         string id, QuestionnaireCatalog catalog, ResultsService results, CancellationToken cancellationToken)
     {

@@ -19,7 +19,7 @@ public sealed class ResultsService(SurveyDbContext db, IOptions<SurveyOptions> o
     public async Task<QuestionnaireAnalysis> AnalyseAsync(
         Questionnaire questionnaire, ResponseFilter filter, TallyBase basis, Question? by, CancellationToken cancellationToken, Question? onlyQuestion = null)
     {
-        var counts = await ResponseCounts.QueryAsync(db, questionnaire, filter, cancellationToken);
+        var counts = await ResponseCounts.QueryAsync(db, questionnaire, filter, cancellationToken, withTexts: onlyQuestion is null);
         var choiceQuestions = questionnaire.Questions.Where(q => q.Type != QuestionType.Text).ToList();
         var detailed = choiceQuestions.Where(q => onlyQuestion is null || q.Id == onlyQuestion.Id).ToList();
 

@@ -15,7 +15,7 @@ public sealed class SatisfactionService(SurveyDbContext db, IOptions<SurveyOptio
     public async Task<SatisfactionResults> ComputeAsync(Questionnaire questionnaire, ResponseFilter filter, Question? by, CancellationToken cancellationToken)
     {
         var scored = questionnaire.Questions.Where(q => q.IsScored).ToList();
-        var counts = await ResponseCounts.QueryAsync(db, questionnaire, filter, cancellationToken);
+        var counts = await ResponseCounts.QueryAsync(db, questionnaire, filter, cancellationToken, withTexts: false);
         var items = scored.Select(q => Item(q, option => counts.OptionCounts.GetValueOrDefault((q.Id, option.Id)))).ToList();
         var composite = Composite(await CompositeScoreMoments.QueryAsync(db, questionnaire, filter, cancellationToken));
 

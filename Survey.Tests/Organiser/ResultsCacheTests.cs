@@ -47,6 +47,19 @@ public abstract class ResultsCacheTests(SurveyAppFactory app)
     }
 
     [Fact]
+    public async Task A_response_through_the_residents_form_without_javascript_also_evicts_the_cache()
+    {
+        var organiser = app.CreateOrganiserClient();
+        var url = $"/api/questionnaires/{Id}/results?where=identity:member";
+        var first = await Responses(organiser, url);
+        Assert.Equal(first, await Responses(organiser, url)); // now cached
+
+        var posted = await app.CreateClient().PostAsync($"/q/{Id}", new FormUrlEncodedContent([new("a:identity", "member")]));
+        Assert.True(posted.StatusCode is HttpStatusCode.SeeOther or HttpStatusCode.OK, posted.StatusCode.ToString());
+        Assert.Equal(first + 1, await Responses(organiser, url));
+    }
+
+    [Fact]
     public async Task Cached_results_are_never_served_without_credentials()
     {
         var url = $"/api/questionnaires/{Id}/results";

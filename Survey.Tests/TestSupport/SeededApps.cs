@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Survey.Api.Infrastructure;
 using Survey.Api.Model;
