@@ -27,7 +27,7 @@ public sealed class ResponseStore(SurveyDbContext db, TimeProvider clock, IOutpu
             if (await FindPreviousAsync(keyHash, requestHash, cancellationToken) is { } previous) return previous;
         }
 
-        var response = BuildResponse(questionnaire, submission);
+        var response = NewResponse.Create(submission, clock.GetUtcNow().UtcDateTime).ToEntity(questionnaire);
         db.Responses.Add(response);
         if (keyHash is not null)
             db.IdempotencyRecords.Add(new IdempotencyRecord { KeyHash = keyHash, RequestHash = requestHash!, ResponseId = response.Id });
@@ -51,33 +51,6 @@ public sealed class ResponseStore(SurveyDbContext db, TimeProvider clock, IOutpu
         var record = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.KeyHash == keyHash, cancellationToken);
         if (record is null) return null;
         return new StoreResult(record.RequestHash == requestHash ? StoreOutcome.Replayed : StoreOutcome.KeyReusedWithDifferentBody, record.ResponseId);
-    }
-
-    private SurveyResponse BuildResponse(Questionnaire questionnaire, ResponseSubmission submission)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var response = new SurveyResponse
-        {
-            Id = Guid.NewGuid(),
-            QuestionnaireId = questionnaire.Id,
-            QuestionnaireVersion = questionnaire.Version,
-            // Rounded down to the minute: enough for date filters, less to identify anyone by.
-            SubmittedAt = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc),
-        };
-        foreach (var question in questionnaire.Questions)
-        {
-            foreach (var optionId in submission.ChosenOptions(question.Id))
-                response.Answers.Add(new ResponseAnswer { QuestionnaireId = questionnaire.Id, QuestionId = question.Id, OptionId = optionId });
-            if (submission.OtherText.TryGetValue(question.Id, out var other) && other.Length > 0)
-                response.Texts.Add(new ResponseText
-                {
-                    QuestionnaireId = questionnaire.Id, QuestionId = question.Id,
-                    OptionId = question.OptionList.First(o => o.AllowsText).Id, Text = other,
-                });
-            if (submission.Text.TryGetValue(question.Id, out var text) && !string.IsNullOrWhiteSpace(text))
-                response.Texts.Add(new ResponseText { QuestionnaireId = questionnaire.Id, QuestionId = question.Id, Text = text });
-        }
-        return response;
     }
 
     /// <summary>The submission with keys and option ids sorted, so the same answers hash the same whatever the JSON order.</summary>

@@ -1,0 +1,109 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using NpgsqlTypes;
+using Survey.Api.Model;
+
+namespace Survey.Api.Responses;
+
+/// <summary>
+/// Writes many responses inside the caller's transaction, in exactly the rows the API stores
+/// (<see cref="NewResponse.ToEntity"/>): on PostgreSQL by binary COPY (one COPY per table per batch, since a
+/// connection runs one COPY at a time), on SQLite by prepared INSERTs. Used by <c>script/import</c> and by the
+/// group-commit writer; the caller commits.
+/// </summary>
+public static class ResponseRowWriter
+{
+    public static Task WriteAsync(DbTransaction transaction, Questionnaire questionnaire, IReadOnlyList<NewResponse> batch, CancellationToken cancellationToken)
+    {
+        var entities = batch.Select(r => r.ToEntity(questionnaire)).ToList();
+        return transaction switch
+        {
+            NpgsqlTransaction postgres => CopyAsync(postgres.Connection!, entities, cancellationToken),
+            SqliteTransaction sqlite => InsertAsync(sqlite, entities, cancellationToken),
+            _ => throw new NotSupportedException(transaction.GetType().Name),
+        };
+    }
+
+    private static async Task CopyAsync(NpgsqlConnection connection, List<SurveyResponse> responses, CancellationToken cancellationToken)
+    {
+        await using (var copy = await connection.BeginBinaryImportAsync(
+                         """COPY responses ("Id", "QuestionnaireId", "QuestionnaireVersion", "SubmittedAt") FROM STDIN (FORMAT BINARY)""", cancellationToken))
+        {
+            foreach (var response in responses)
+            {
+                await copy.StartRowAsync(cancellationToken);
+                await copy.WriteAsync(response.Id, NpgsqlDbType.Uuid, cancellationToken);
+                await copy.WriteAsync(response.QuestionnaireId, NpgsqlDbType.Varchar, cancellationToken);
+                await copy.WriteAsync(response.QuestionnaireVersion, NpgsqlDbType.Integer, cancellationToken);
+                await copy.WriteAsync(response.SubmittedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+            }
+            await copy.CompleteAsync(cancellationToken);
+        }
+        await using (var copy = await connection.BeginBinaryImportAsync(
+                         """COPY response_answers ("ResponseId", "QuestionnaireId", "QuestionId", "OptionId") FROM STDIN (FORMAT BINARY)""", cancellationToken))
+        {
+            foreach (var answer in responses.SelectMany(r => r.Answers))
+            {
+                await copy.StartRowAsync(cancellationToken);
+                await copy.WriteAsync(answer.ResponseId, NpgsqlDbType.Uuid, cancellationToken);
+                await copy.WriteAsync(answer.QuestionnaireId, NpgsqlDbType.Varchar, cancellationToken);
+                await copy.WriteAsync(answer.QuestionId, NpgsqlDbType.Varchar, cancellationToken);
+                await copy.WriteAsync(answer.OptionId, NpgsqlDbType.Varchar, cancellationToken);
+            }
+            await copy.CompleteAsync(cancellationToken);
+        }
+        if (!responses.Any(r => r.Texts.Count > 0)) return;
+        await using (var copy = await connection.BeginBinaryImportAsync(
+                         """COPY response_texts ("ResponseId", "QuestionnaireId", "QuestionId", "OptionId", "Text") FROM STDIN (FORMAT BINARY)""", cancellationToken))
+        {
+            foreach (var text in responses.SelectMany(r => r.Texts))
+            {
+                await copy.StartRowAsync(cancellationToken);
+                await copy.WriteAsync(text.ResponseId, NpgsqlDbType.Uuid, cancellationToken);
+                await copy.WriteAsync(text.QuestionnaireId, NpgsqlDbType.Varchar, cancellationToken);
+                await copy.WriteAsync(text.QuestionId, NpgsqlDbType.Varchar, cancellationToken);
+                if (text.OptionId is null) await copy.WriteNullAsync(cancellationToken);
+                else await copy.WriteAsync(text.OptionId, NpgsqlDbType.Varchar, cancellationToken);
+                await copy.WriteAsync(text.Text, NpgsqlDbType.Varchar, cancellationToken);
+            }
+            await copy.CompleteAsync(cancellationToken);
+        }
+    }
+
+    private static async Task InsertAsync(SqliteTransaction transaction, List<SurveyResponse> responses, CancellationToken cancellationToken)
+    {
+        await using var insertResponse = Prepare(transaction,
+            """INSERT INTO responses ("Id", "QuestionnaireId", "QuestionnaireVersion", "SubmittedAt") VALUES ($1, $2, $3, $4)""", 4);
+        await using var insertAnswer = Prepare(transaction,
+            """INSERT INTO response_answers ("ResponseId", "QuestionnaireId", "QuestionId", "OptionId") VALUES ($1, $2, $3, $4)""", 4);
+        await using var insertText = Prepare(transaction,
+            """INSERT INTO response_texts ("ResponseId", "QuestionnaireId", "QuestionId", "OptionId", "Text") VALUES ($1, $2, $3, $4, $5)""", 5);
+        foreach (var response in responses)
+        {
+            // EF Core stores a Guid on SQLite as upper-case text, and a DateTime as "yyyy-MM-dd HH:mm:ss[.fffffff]".
+            var id = response.Id.ToString().ToUpperInvariant();
+            await ExecuteAsync(insertResponse, cancellationToken, id, response.QuestionnaireId, response.QuestionnaireVersion, response.SubmittedAt);
+            foreach (var answer in response.Answers)
+                await ExecuteAsync(insertAnswer, cancellationToken, id, answer.QuestionnaireId, answer.QuestionId, answer.OptionId);
+            foreach (var text in response.Texts)
+                await ExecuteAsync(insertText, cancellationToken, id, text.QuestionnaireId, text.QuestionId, text.OptionId, text.Text);
+        }
+    }
+
+    private static SqliteCommand Prepare(SqliteTransaction transaction, string sql, int parameters)
+    {
+        var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        for (var i = 1; i <= parameters; i++) command.Parameters.Add(new SqliteParameter($"${i}", null));
+        command.Prepare();
+        return command;
+    }
+
+    private static Task<int> ExecuteAsync(SqliteCommand command, CancellationToken cancellationToken, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        return command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
