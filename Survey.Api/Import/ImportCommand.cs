@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Survey.Api.Infrastructure;
-using Survey.Api.Questionnaires;
+using Survey.Core.Questionnaires;
 
 namespace Survey.Api.Import;
 

@@ -87,7 +87,7 @@ public abstract class ImportCommandTests
     public async Task An_exported_csv_imported_into_an_empty_database_gives_identical_results_and_export()
     {
         await using var source = await NewAppAsync();
-        var questionnaire = source.Services.GetRequiredService<Survey.Api.Questionnaires.QuestionnaireCatalog>().Find(Id)!;
+        var questionnaire = source.Services.GetRequiredService<Survey.Core.Questionnaires.QuestionnaireCatalog>().Find(Id)!;
         var generated = SyntheticResponses.Generate(questionnaire, 400, seed: 9);
         var jsonLines = string.Join('\n', generated.Select((g, i) =>
             $"{{\"submittedAt\":\"{new DateTime(2026, 3, 1, 8, 0, 0, DateTimeKind.Utc).AddMinutes(i * 97):yyyy-MM-ddTHH:mm:ssZ}\"," + g.ToJson()[1..]));
@@ -111,7 +111,7 @@ public abstract class ImportCommandTests
     {
         await using var app = await NewAppAsync();
         var header = string.Join(',', Survey.Api.Exports.RawResponseTable.Header(
-            app.Services.GetRequiredService<Survey.Api.Questionnaires.QuestionnaireCatalog>().Find(Id)!));
+            app.Services.GetRequiredService<Survey.Core.Questionnaires.QuestionnaireCatalog>().Find(Id)!));
         string Row(string identity, string problemsShowingOff) => string.Join(',', header.Split(',').Select(c => c switch
         {
             "identity" => identity,
