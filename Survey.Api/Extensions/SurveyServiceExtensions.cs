@@ -21,6 +21,8 @@ public static class SurveyServiceExtensions
 
         services.AddSurveyDatabase(builder.Configuration.GetConnectionString("Survey"));
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<GroupCommitWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<GroupCommitWriter>());
         services.AddScoped<ResponseStore>();
         services.AddScoped<ResultsService>();
         services.AddScoped<SatisfactionService>();

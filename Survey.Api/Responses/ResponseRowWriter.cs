@@ -25,6 +25,36 @@ public static class ResponseRowWriter
         };
     }
 
+    /// <summary>Idempotency records, in the same transaction as their responses; a key stored before fails the transaction (primary key).</summary>
+    public static async Task WriteKeysAsync(DbTransaction transaction, IReadOnlyList<IdempotencyRecord> records, CancellationToken cancellationToken)
+    {
+        if (records.Count == 0) return;
+        switch (transaction)
+        {
+            case NpgsqlTransaction postgres:
+                await using (var copy = await postgres.Connection!.BeginBinaryImportAsync(
+                                 """COPY idempotency_keys ("KeyHash", "RequestHash", "ResponseId") FROM STDIN (FORMAT BINARY)""", cancellationToken))
+                {
+                    foreach (var record in records)
+                    {
+                        await copy.StartRowAsync(cancellationToken);
+                        await copy.WriteAsync(record.KeyHash, NpgsqlDbType.Varchar, cancellationToken);
+                        await copy.WriteAsync(record.RequestHash, NpgsqlDbType.Varchar, cancellationToken);
+                        await copy.WriteAsync(record.ResponseId, NpgsqlDbType.Uuid, cancellationToken);
+                    }
+                    await copy.CompleteAsync(cancellationToken);
+                }
+                break;
+            case SqliteTransaction sqlite:
+                await using (var insert = Prepare(sqlite, """INSERT INTO idempotency_keys ("KeyHash", "RequestHash", "ResponseId") VALUES ($1, $2, $3)""", 3))
+                    foreach (var record in records)
+                        await ExecuteAsync(insert, cancellationToken, record.KeyHash, record.RequestHash, SqliteGuid(record.ResponseId));
+                break;
+            default:
+                throw new NotSupportedException(transaction.GetType().Name);
+        }
+    }
+
     private static async Task CopyAsync(NpgsqlConnection connection, List<SurveyResponse> responses, CancellationToken cancellationToken)
     {
         await using (var copy = await connection.BeginBinaryImportAsync(
@@ -81,8 +111,8 @@ public static class ResponseRowWriter
             """INSERT INTO response_texts ("ResponseId", "QuestionnaireId", "QuestionId", "OptionId", "Text") VALUES ($1, $2, $3, $4, $5)""", 5);
         foreach (var response in responses)
         {
-            // EF Core stores a Guid on SQLite as upper-case text, and a DateTime as "yyyy-MM-dd HH:mm:ss[.fffffff]".
-            var id = response.Id.ToString().ToUpperInvariant();
+            var id = SqliteGuid(response.Id); // a DateTime binds as "yyyy-MM-dd HH:mm:ss[.fffffff]", as EF Core stores it
+
             await ExecuteAsync(insertResponse, cancellationToken, id, response.QuestionnaireId, response.QuestionnaireVersion, response.SubmittedAt);
             foreach (var answer in response.Answers)
                 await ExecuteAsync(insertAnswer, cancellationToken, id, answer.QuestionnaireId, answer.QuestionId, answer.OptionId);
@@ -90,6 +120,9 @@ public static class ResponseRowWriter
                 await ExecuteAsync(insertText, cancellationToken, id, text.QuestionnaireId, text.QuestionId, text.OptionId, text.Text);
         }
     }
+
+    /// <summary>EF Core stores a Guid on SQLite as upper-case text.</summary>
+    private static string SqliteGuid(Guid id) => id.ToString().ToUpperInvariant();
 
     private static SqliteCommand Prepare(SqliteTransaction transaction, string sql, int parameters)
     {

@@ -1,65 +1,13 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using Survey.Api.Infrastructure;
-using Microsoft.AspNetCore.OutputCaching;
-using Survey.Api.Model;
-using Survey.Api.Results;
-
 namespace Survey.Api.Responses;
 
 /// <summary>
-/// Stores a validated submission: the response, one row per chosen option and one per text, and the
-/// idempotency record, all in one SaveChanges (one transaction), so a 201 is only returned once everything is durable.
-/// Every new response evicts the questionnaire's cached results, charts and tallies, whichever path stored it (JSON
-/// API or the resident form's classic POST).
+/// Stores a validated submission through the instance's <see cref="GroupCommitWriter"/>: the response, its rows
+/// and its idempotency record are committed (possibly together with other submissions) before the result is
+/// returned, so a 201 is only ever sent for a durable response.
 /// </summary>
-public sealed class ResponseStore(SurveyDbContext db, TimeProvider clock, IOutputCacheStore resultsCache)
+public sealed class ResponseStore(GroupCommitWriter writer, TimeProvider clock)
 {
-    public async Task<StoreResult> SaveAsync(Questionnaire questionnaire, ResponseSubmission submission, string? idempotencyKey, CancellationToken cancellationToken)
-    {
-        string? keyHash = null;
-        string? requestHash = null;
-        if (idempotencyKey is not null)
-        {
-            keyHash = Sha256Hex($"{questionnaire.Id}\n{idempotencyKey}");
-            requestHash = Sha256Hex(CanonicalForm(submission));
-            if (await FindPreviousAsync(keyHash, requestHash, cancellationToken) is { } previous) return previous;
-        }
-
-        var response = NewResponse.Create(submission, clock.GetUtcNow().UtcDateTime).ToEntity(questionnaire);
-        db.Responses.Add(response);
-        if (keyHash is not null)
-            db.IdempotencyRecords.Add(new IdempotencyRecord { KeyHash = keyHash, RequestHash = requestHash!, ResponseId = response.Id });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException) when (keyHash is not null)
-        {
-            // A concurrent retry with the same key won the insert: answer as that one did.
-            db.ChangeTracker.Clear();
-            if (await FindPreviousAsync(keyHash, requestHash!, cancellationToken) is { } previous) return previous;
-            throw;
-        }
-        await ResultsCache.EvictAsync(resultsCache, questionnaire.Id, cancellationToken);
-        return new StoreResult(StoreOutcome.Created, response.Id);
-    }
-
-    private async Task<StoreResult?> FindPreviousAsync(string keyHash, string requestHash, CancellationToken cancellationToken)
-    {
-        var record = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.KeyHash == keyHash, cancellationToken);
-        if (record is null) return null;
-        return new StoreResult(record.RequestHash == requestHash ? StoreOutcome.Replayed : StoreOutcome.KeyReusedWithDifferentBody, record.ResponseId);
-    }
-
-    /// <summary>The submission with keys and option ids sorted, so the same answers hash the same whatever the JSON order.</summary>
-    public static string CanonicalForm(ResponseSubmission submission) => JsonSerializer.Serialize(new
-    {
-        answers = submission.Answers.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => new { q = a.Key, o = a.Value.Order(StringComparer.Ordinal) }),
-        other = submission.OtherText.Where(t => t.Value.Length > 0).OrderBy(t => t.Key, StringComparer.Ordinal),
-        text = submission.Text.Where(t => t.Value.Length > 0).OrderBy(t => t.Key, StringComparer.Ordinal),
-    });
-
-    private static string Sha256Hex(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
+    public Task<StoreResult> SaveAsync(Questionnaire questionnaire, ResponseSubmission submission, string? idempotencyKey, CancellationToken cancellationToken) =>
+        writer.StoreAsync(new PendingSubmission(questionnaire, NewResponse.Create(submission, clock.GetUtcNow().UtcDateTime),
+            idempotencyKey is null ? null : IdempotencyKey.For(questionnaire.Id, idempotencyKey, submission)), cancellationToken);
 }
