@@ -24,13 +24,15 @@ public static class SqlFloor
         var names = string.Join(", ", columns.Prepend("day"));
         if (connection is NpgsqlConnection postgres)
         {
-            await using var copy = await postgres.BeginBinaryImportAsync($"COPY floor_responses ({names}) FROM STDIN (FORMAT BINARY)");
-            foreach (var row in data.FloorRows)
+            await using (var copy = await postgres.BeginBinaryImportAsync($"COPY floor_responses ({names}) FROM STDIN (FORMAT BINARY)"))
             {
-                await copy.StartRowAsync();
-                foreach (var value in row) await copy.WriteAsync(value, NpgsqlDbType.Integer);
+                foreach (var row in data.FloorRows)
+                {
+                    await copy.StartRowAsync();
+                    foreach (var value in row) await copy.WriteAsync(value, NpgsqlDbType.Integer);
+                }
+                await copy.CompleteAsync();
             }
-            await copy.CompleteAsync();
             await ExecuteAsync(connection, "ANALYZE floor_responses");
             return;
         }

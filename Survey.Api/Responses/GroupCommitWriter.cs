@@ -147,6 +147,7 @@ public sealed class GroupCommitWriter(IServiceScopeFactory scopes, IOutputCacheS
             await ResponseRowWriter.WriteAsync(dbTransaction, group.First().Questionnaire, group.Select(s => s.Response).ToList(), CancellationToken.None);
         await ResponseRowWriter.WriteKeysAsync(dbTransaction, records, CancellationToken.None);
         await transaction.CommitAsync();
+        logger.LogDebug("Committed a batch of {Count} submissions ({Stored} stored)", batch.Count, toStore.Count);
         return results;
     }
 }
