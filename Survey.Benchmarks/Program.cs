@@ -27,6 +27,7 @@ foreach (var size in new[] { baseline, baseline * 10 })
     var services = new ServiceCollection()
         .AddSurveyDatabase(connection ?? $"Data Source={Path.Combine(folder, "bench.db")}")
         .AddSingleton(Options.Create(new SurveyOptions()))
+        .AddSingleton<AnswerLayouts>()
         .AddScoped<ResultsService>()
         .BuildServiceProvider();
     await services.MigrateSurveyDatabaseAsync();

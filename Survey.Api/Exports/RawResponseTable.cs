@@ -64,7 +64,7 @@ public static class RawResponseTable
             if (batch.Count == 0) yield break;
 
             var ids = batch.Select(r => r.Id).ToList();
-            var answers = (await db.Answers.AsNoTracking().Where(a => ids.Contains(a.ResponseId))
+            var answers = (await db.LegacyAnswers.AsNoTracking().Where(a => ids.Contains(a.ResponseId))
                     .Select(a => new { a.ResponseId, a.QuestionId, a.OptionId }).ToListAsync(cancellationToken))
                 .ToLookup(a => a.ResponseId, a => (a.QuestionId, a.OptionId));
             var texts = (await db.Texts.AsNoTracking().Where(t => ids.Contains(t.ResponseId))

@@ -21,6 +21,7 @@ public static class SurveyServiceExtensions
 
         services.AddSurveyDatabase(builder.Configuration.GetConnectionString("Survey"));
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<AnswerLayouts>();
         services.AddScoped<ResponseStore>();
         services.AddScoped<ResultsService>();
         services.AddScoped<SatisfactionService>();
@@ -56,6 +57,9 @@ public static class SurveyServiceExtensions
     {
         await app.Services.MigrateSurveyDatabaseAsync();
         var catalog = app.Services.GetRequiredService<QuestionnaireCatalog>();
+        await LegacyAnswerConversion.RunAsync(app.Services, catalog, app.Logger);
+        var layouts = app.Services.GetRequiredService<AnswerLayouts>();
+        foreach (var questionnaire in catalog.All) await layouts.GetAsync(questionnaire);
         app.Logger.LogInformation("Serving {Count} questionnaire(s); {Rejected} file(s) rejected", catalog.All.Count, catalog.Rejected.Count);
         if (token.Generated)
             app.Logger.LogWarning("Organiser token (kept in {File}): {Token}", token.StoredAt, token.Value);

@@ -5,16 +5,18 @@ using Survey.Api.Infrastructure;
 using Microsoft.AspNetCore.OutputCaching;
 using Survey.Api.Model;
 using Survey.Api.Results;
+using Survey.Core.Patterns;
 
 namespace Survey.Api.Responses;
 
 /// <summary>
-/// Stores a validated submission: the response, one row per chosen option and one per text, and the
-/// idempotency record, all in one SaveChanges (one transaction), so a 201 is only returned once everything is durable.
+/// Stores a validated submission: one response row (every choice answer in its compact pattern), one row per text,
+/// and the idempotency record, in one transaction (<see cref="ResponseWriter"/>), so a 201 is only returned once
+/// everything is durable.
 /// Every new response evicts the questionnaire's cached results, charts and tallies, whichever path stored it (JSON
 /// API or the resident form's classic POST).
 /// </summary>
-public sealed class ResponseStore(SurveyDbContext db, TimeProvider clock, IOutputCacheStore resultsCache)
+public sealed class ResponseStore(SurveyDbContext db, AnswerLayouts layouts, TimeProvider clock, IOutputCacheStore resultsCache)
 {
     public async Task<StoreResult> SaveAsync(Questionnaire questionnaire, ResponseSubmission submission, string? idempotencyKey, CancellationToken cancellationToken)
     {
@@ -27,13 +29,11 @@ public sealed class ResponseStore(SurveyDbContext db, TimeProvider clock, IOutpu
             if (await FindPreviousAsync(keyHash, requestHash, cancellationToken) is { } previous) return previous;
         }
 
-        var response = BuildResponse(questionnaire, submission);
-        db.Responses.Add(response);
-        if (keyHash is not null)
-            db.IdempotencyRecords.Add(new IdempotencyRecord { KeyHash = keyHash, RequestHash = requestHash!, ResponseId = response.Id });
+        var response = BuildResponse(questionnaire, await layouts.GetAsync(questionnaire, cancellationToken), submission);
+        IdempotencyRecord[] keys = keyHash is null ? [] : [new IdempotencyRecord { KeyHash = keyHash, RequestHash = requestHash!, ResponseId = response.Id }];
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await ResponseWriter.WriteAsync(db, questionnaire.Id, [response], keys, cancellationToken);
         }
         catch (DbUpdateException) when (keyHash is not null)
         {
@@ -53,7 +53,7 @@ public sealed class ResponseStore(SurveyDbContext db, TimeProvider clock, IOutpu
         return new StoreResult(record.RequestHash == requestHash ? StoreOutcome.Replayed : StoreOutcome.KeyReusedWithDifferentBody, record.ResponseId);
     }
 
-    private SurveyResponse BuildResponse(Questionnaire questionnaire, ResponseSubmission submission)
+    private SurveyResponse BuildResponse(Questionnaire questionnaire, AnswerLayout layout, ResponseSubmission submission)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var response = new SurveyResponse
@@ -63,11 +63,10 @@ public sealed class ResponseStore(SurveyDbContext db, TimeProvider clock, IOutpu
             QuestionnaireVersion = questionnaire.Version,
             // Rounded down to the minute: enough for date filters, less to identify anyone by.
             SubmittedAt = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc),
+            Patterns = layout.Encode(submission.Answers),
         };
         foreach (var question in questionnaire.Questions)
         {
-            foreach (var optionId in submission.ChosenOptions(question.Id))
-                response.Answers.Add(new ResponseAnswer { QuestionnaireId = questionnaire.Id, QuestionId = question.Id, OptionId = optionId });
             if (submission.OtherText.TryGetValue(question.Id, out var other) && other.Length > 0)
                 response.Texts.Add(new ResponseText
                 {

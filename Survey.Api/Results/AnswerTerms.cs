@@ -12,16 +12,16 @@ namespace Survey.Api.Results;
 /// </summary>
 public static class AnswerTerms
 {
-    private static readonly PropertyInfo ResponseIdProperty = typeof(ResponseAnswer).GetProperty(nameof(ResponseAnswer.ResponseId))!;
-    private static readonly PropertyInfo QuestionIdProperty = typeof(ResponseAnswer).GetProperty(nameof(ResponseAnswer.QuestionId))!;
-    private static readonly PropertyInfo OptionIdProperty = typeof(ResponseAnswer).GetProperty(nameof(ResponseAnswer.OptionId))!;
+    private static readonly PropertyInfo ResponseIdProperty = typeof(LegacyResponseAnswer).GetProperty(nameof(LegacyResponseAnswer.ResponseId))!;
+    private static readonly PropertyInfo QuestionIdProperty = typeof(LegacyResponseAnswer).GetProperty(nameof(LegacyResponseAnswer.QuestionId))!;
+    private static readonly PropertyInfo OptionIdProperty = typeof(LegacyResponseAnswer).GetProperty(nameof(LegacyResponseAnswer.OptionId))!;
 
     /// <summary>Bit i set for the question's i-th option (questionnaire order); other rows give 0.</summary>
-    public static Expression<Func<ResponseAnswer, AnswerTerm>> SelectionBits(Question question) => Project(
+    public static Expression<Func<LegacyResponseAnswer, AnswerTerm>> SelectionBits(Question question) => Project(
         (nameof(AnswerTerm.Bit), question.OptionList.Select((option, index) => (question.Id, option.Id, (object)(1L << index))), 0L));
 
     /// <summary>weight × score and weight for each scored answer; 不了解 (score null) and unscored rows give 0 and 0.</summary>
-    public static Expression<Func<ResponseAnswer, AnswerTerm>> WeightedScores(IEnumerable<Question> scoredQuestions)
+    public static Expression<Func<LegacyResponseAnswer, AnswerTerm>> WeightedScores(IEnumerable<Question> scoredQuestions)
     {
         var scored = scoredQuestions
             .SelectMany(q => q.OptionList.Where(o => o.Score is not null).Select(o => (Question: q, Option: o)))
@@ -39,10 +39,10 @@ public static class AnswerTerms
         ? Expression.Field(Expression.Constant(new StrongBox<double>(number)), nameof(StrongBox<double>.Value))
         : Expression.Constant(value);
 
-    private static Expression<Func<ResponseAnswer, AnswerTerm>> Project(
+    private static Expression<Func<LegacyResponseAnswer, AnswerTerm>> Project(
         params (string Member, IEnumerable<(string Question, string Option, object Value)> Cases, object Otherwise)[] members)
     {
-        var answer = Expression.Parameter(typeof(ResponseAnswer), "answer");
+        var answer = Expression.Parameter(typeof(LegacyResponseAnswer), "answer");
         var bindings = new List<MemberBinding>
         {
             Expression.Bind(typeof(AnswerTerm).GetProperty(nameof(AnswerTerm.ResponseId))!, Expression.Property(answer, ResponseIdProperty)),
@@ -59,7 +59,7 @@ public static class AnswerTerms
             }
             bindings.Add(Expression.Bind(typeof(AnswerTerm).GetProperty(member)!, value));
         }
-        return Expression.Lambda<Func<ResponseAnswer, AnswerTerm>>(
+        return Expression.Lambda<Func<LegacyResponseAnswer, AnswerTerm>>(
             Expression.MemberInit(Expression.New(typeof(AnswerTerm)), bindings), answer);
     }
 }

@@ -57,14 +57,14 @@ public sealed record ResponseFilter(DateOnly? From, DateOnly? To, IReadOnlyList<
             responses = responses.Where(r => r.SubmittedAt < end);
         }
         foreach (var (question, option) in Where)
-            responses = responses.Where(r => db.Answers.Any(a => a.ResponseId == r.Id && a.QuestionId == question && a.OptionId == option));
+            responses = responses.Where(r => db.LegacyAnswers.Any(a => a.ResponseId == r.Id && a.QuestionId == question && a.OptionId == option));
         return responses;
     }
 
     /// <summary>The answer rows of the filtered responses.</summary>
-    public IQueryable<ResponseAnswer> Answers(SurveyDbContext db, string questionnaireId)
+    public IQueryable<LegacyResponseAnswer> Answers(SurveyDbContext db, string questionnaireId)
     {
-        var answers = db.Answers.Where(a => a.QuestionnaireId == questionnaireId);
+        var answers = db.LegacyAnswers.Where(a => a.QuestionnaireId == questionnaireId);
         if (IsEmpty) return answers;
         var ids = Apply(db, questionnaireId).Select(r => r.Id);
         return answers.Where(a => ids.Contains(a.ResponseId));
