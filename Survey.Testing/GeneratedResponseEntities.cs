@@ -4,7 +4,7 @@ using Survey.Api.Infrastructure;
 using Survey.Api.Model;
 using Survey.Core.Patterns;
 
-namespace Survey.Tests.TestSupport;
+namespace Survey.Testing;
 
 /// <summary>Generated responses as stored rows, for bulk loading (test fixtures and the benchmark).</summary>
 public static class GeneratedResponseEntities
