@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using Survey.Api.Model;
+using System.Collections.Concurrent;
 using Survey.Core.Patterns;
 
 namespace Survey.Api.Infrastructure;

@@ -1,5 +1,5 @@
 using Survey.Api.Model;
-using Survey.Api.Questionnaires;
+using Survey.Core.Questionnaires;
 using Survey.Core.Patterns;
 
 namespace Survey.Api.Infrastructure;

@@ -1,5 +1,5 @@
 using System.Numerics;
-using Survey.Api.Model;
+using Survey.Core.Definitions;
 
 namespace Survey.Core.Patterns;
 

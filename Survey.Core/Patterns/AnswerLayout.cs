@@ -1,4 +1,4 @@
-using Survey.Api.Model;
+using Survey.Core.Definitions;
 
 namespace Survey.Core.Patterns;
 
