@@ -7,6 +7,7 @@ using Survey.Api.OpenApi;
 using Survey.Core.Questionnaires;
 using Survey.Api.Responses;
 using Survey.Api.Results;
+using Survey.Api.Results.Engine;
 
 namespace Survey.Api.Extensions;
 
@@ -22,6 +23,7 @@ public static class SurveyServiceExtensions
         services.AddSurveyDatabase(builder.Configuration.GetConnectionString("Survey"));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<AnswerLayouts>();
+        services.AddSingleton<ResponseSnapshots>();
         services.AddScoped<ResponseStore>();
         services.AddScoped<ResultsService>();
         services.AddScoped<SatisfactionService>();

@@ -33,6 +33,9 @@ public sealed class QuestionSlot
     /// <summary>The stored bit of an option; null for an option the layout does not know.</summary>
     public int? BitOf(string optionId) => bitOfOption.TryGetValue(optionId, out var bit) ? bit : null;
 
+    /// <summary>Questionnaire position of the option stored at <paramref name="bit"/>; −1 when the questionnaire no longer has it.</summary>
+    public int OptionIndexOfBit(int bit) => optionIndexOfBit[bit];
+
     /// <summary>The stored mask of the option at questionnaire position <paramref name="optionIndex"/>.</summary>
     public ulong MaskOfOption(int optionIndex) => 1UL << bitOfOption[Question.OptionList[optionIndex].Id];
 
