@@ -27,13 +27,13 @@ public static class ExportsApi
         return api;
     }
 
-    public static Results<PushStreamHttpResult, ProblemHttpResult> ExportCsv(
-        string id, string? from, string? to, string[]? where, HttpContext context, QuestionnaireCatalog catalog, SurveyDbContext db, TimeProvider clock) =>
-        RawExport(id, from, to, where, context, catalog, db, clock, "export.csv", CsvTableWriter.ContentType, CsvTableWriter.WriteAsync);
+    public static Task<Results<PushStreamHttpResult, ProblemHttpResult>> ExportCsv(
+        string id, string? from, string? to, string[]? where, HttpContext context, QuestionnaireCatalog catalog, SurveyDbContext db, AnswerLayouts layouts, TimeProvider clock) =>
+        RawExport(id, from, to, where, context, catalog, db, layouts, clock, "export.csv", CsvTableWriter.ContentType, CsvTableWriter.WriteAsync);
 
-    public static Results<PushStreamHttpResult, ProblemHttpResult> ExportXlsx(
-        string id, string? from, string? to, string[]? where, HttpContext context, QuestionnaireCatalog catalog, SurveyDbContext db, TimeProvider clock) =>
-        RawExport(id, from, to, where, context, catalog, db, clock, "export.xlsx", XlsxTableWriter.ContentType, XlsxTableWriter.WriteAsync);
+    public static Task<Results<PushStreamHttpResult, ProblemHttpResult>> ExportXlsx(
+        string id, string? from, string? to, string[]? where, HttpContext context, QuestionnaireCatalog catalog, SurveyDbContext db, AnswerLayouts layouts, TimeProvider clock) =>
+        RawExport(id, from, to, where, context, catalog, db, layouts, clock, "export.xlsx", XlsxTableWriter.ContentType, XlsxTableWriter.WriteAsync);
 
     public static Task<Results<PushStreamHttpResult, ProblemHttpResult>> TalliesCsv(
         string id, string? from, string? to, string[]? where, [FromQuery(Name = "base")] string? basis, string? by,
@@ -66,13 +66,13 @@ public static class ExportsApi
 
     private delegate Task TableWriter(Stream stream, IReadOnlyList<ExportTable> tables, CancellationToken cancellationToken);
 
-    private static Results<PushStreamHttpResult, ProblemHttpResult> RawExport(
-        string id, string? from, string? to, string[]? where, HttpContext context, QuestionnaireCatalog catalog, SurveyDbContext db,
+    private static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> RawExport(
+        string id, string? from, string? to, string[]? where, HttpContext context, QuestionnaireCatalog catalog, SurveyDbContext db, AnswerLayouts layouts,
         TimeProvider clock, string kind, string contentType, TableWriter write)
     {
         var (questionnaire, query, problem) = new ResultsParameters(from, to, where).Resolve(id, catalog);
         if (query is null) return problem!;
-        var table = RawResponseTable.Create(db, questionnaire!, query.Filter);
+        var table = RawResponseTable.Create(db, await layouts.GetAsync(questionnaire!, context.RequestAborted), query.Filter);
         return Attachment(context, DownloadName.For(id, clock.GetUtcNow(), kind), contentType,
             (stream, cancellationToken) => write(stream, [table], cancellationToken));
     }

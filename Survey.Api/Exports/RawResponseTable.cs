@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Survey.Api.Infrastructure;
 using Survey.Api.Results;
+using Survey.Core.Patterns;
 
 namespace Survey.Api.Exports;
 
@@ -42,36 +43,37 @@ public static class RawResponseTable
         return header;
     }
 
-    public static ExportTable Create(SurveyDbContext db, Questionnaire questionnaire, ResponseFilter filter) =>
-        new("答卷", Header(questionnaire), ReadRows(db, questionnaire, filter, CancellationToken.None));
+    public static ExportTable Create(SurveyDbContext db, AnswerLayout layout, ResponseFilter filter) =>
+        new("答卷", Header(layout.Questionnaire), ReadRows(db, layout, filter, CancellationToken.None));
 
+    /// <summary>Pages by (submitted-at, id) in SQL with the date range; the answer conditions are tested on each decoded pattern.</summary>
     private static async IAsyncEnumerable<object?[]> ReadRows(
-        SurveyDbContext db, Questionnaire questionnaire, ResponseFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+        SurveyDbContext db, AnswerLayout layout, ResponseFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var questionnaire = layout.Questionnaire;
         DateTime? lastAt = null;
         var lastId = Guid.Empty;
         while (true)
         {
-            var page = filter.Apply(db, questionnaire.Id).AsNoTracking();
+            var page = filter.ApplyDates(db, questionnaire.Id).AsNoTracking();
             if (lastAt is { } at)
             {
                 var id = lastId;
                 page = page.Where(r => r.SubmittedAt > at || (r.SubmittedAt == at && r.Id > id));
             }
             var batch = await page.OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id)
-                .Select(r => new { r.Id, r.SubmittedAt }).Take(BatchSize).ToListAsync(cancellationToken);
+                .Select(r => new { r.Id, r.SubmittedAt, r.Patterns }).Take(BatchSize).ToListAsync(cancellationToken);
             if (batch.Count == 0) yield break;
 
             var ids = batch.Select(r => r.Id).ToList();
-            var answers = (await db.Answers.AsNoTracking().Where(a => ids.Contains(a.ResponseId))
-                    .Select(a => new { a.ResponseId, a.QuestionId, a.OptionId }).ToListAsync(cancellationToken))
-                .ToLookup(a => a.ResponseId, a => (a.QuestionId, a.OptionId));
+            var answers = batch.ToDictionary(r => r.Id, r => layout.Decode(r.Patterns));
             var texts = (await db.Texts.AsNoTracking().Where(t => ids.Contains(t.ResponseId))
                     .Select(t => new { t.ResponseId, t.QuestionId, t.OptionId, t.Text }).ToListAsync(cancellationToken))
                 .ToLookup(t => t.ResponseId, t => (t.QuestionId, t.OptionId, t.Text));
 
-            foreach (var response in batch)
-                yield return Row(questionnaire, response.Id, response.SubmittedAt, answers[response.Id].ToHashSet(), texts[response.Id].ToList());
+            foreach (var response in batch.Where(r => filter.Matches(answers[r.Id])))
+                yield return Row(questionnaire, response.Id, response.SubmittedAt,
+                    answers[response.Id].SelectMany(a => a.Value.Select(o => (a.Key, o))).ToHashSet(), texts[response.Id].ToList());
             lastAt = batch[^1].SubmittedAt;
             lastId = batch[^1].Id;
             if (batch.Count < BatchSize) yield break;

@@ -7,6 +7,7 @@ using Survey.Api.OpenApi;
 using Survey.Core.Questionnaires;
 using Survey.Api.Responses;
 using Survey.Api.Results;
+using Survey.Api.Results.Engine;
 
 namespace Survey.Api.Extensions;
 
@@ -23,6 +24,8 @@ public static class SurveyServiceExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<GroupCommitWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<GroupCommitWriter>());
+        services.AddSingleton<AnswerLayouts>();
+        services.AddSingleton<ResponseSnapshots>();
         services.AddScoped<ResponseStore>();
         services.AddScoped<ResultsService>();
         services.AddScoped<SatisfactionService>();
@@ -58,6 +61,9 @@ public static class SurveyServiceExtensions
     {
         await app.Services.MigrateSurveyDatabaseAsync();
         var catalog = app.Services.GetRequiredService<QuestionnaireCatalog>();
+        await LegacyAnswerConversion.RunAsync(app.Services, catalog, app.Logger);
+        var layouts = app.Services.GetRequiredService<AnswerLayouts>();
+        foreach (var questionnaire in catalog.All) await layouts.GetAsync(questionnaire);
         app.Logger.LogInformation("Serving {Count} questionnaire(s); {Rejected} file(s) rejected", catalog.All.Count, catalog.Rejected.Count);
         if (token.Generated)
             app.Logger.LogWarning("Organiser token (kept in {File}): {Token}", token.StoredAt, token.Value);

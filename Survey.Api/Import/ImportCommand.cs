@@ -37,8 +37,10 @@ public static class ImportCommand
             return 2;
         }
 
-        await using var services = new ServiceCollection().AddSurveyDatabase(configuration.GetConnectionString("Survey")).BuildServiceProvider();
+        await using var services = new ServiceCollection().AddSurveyDatabase(configuration.GetConnectionString("Survey"))
+            .AddSingleton<AnswerLayouts>().BuildServiceProvider();
         await services.MigrateSurveyDatabaseAsync();
+        var layout = await services.GetRequiredService<AnswerLayouts>().GetAsync(questionnaire);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SurveyDbContext>();
 
@@ -50,7 +52,7 @@ public static class ImportCommand
             : JsonLinesSource.Read(reader, questionnaire, now);
         var progress = new ImportProgress(error, showProgress, () => stream.Length == 0 ? 1 : (double)stream.Position / stream.Length);
 
-        var outcome = await ResponseImporter.ImportAsync(db, questionnaire, lines, progress, CancellationToken.None);
+        var outcome = await ResponseImporter.ImportAsync(db, layout, lines, progress, CancellationToken.None);
         foreach (var line in outcome.Rejected)
             foreach (var problem in line.Errors)
                 error.WriteLine($"line {line.Line}: {problem.Key}: {problem.Message} ({problem.Rule})");

@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using Survey.Api.Infrastructure;
-using Survey.Api.Model;
 using Survey.Api.Responses;
+using Survey.Core.Patterns;
 
 namespace Survey.Api.Import;
 
@@ -17,12 +17,12 @@ public static class ResponseImporter
 
     public sealed record Outcome(int Imported, IReadOnlyList<ImportedLine> Rejected);
 
-    public static async Task<Outcome> ImportAsync(SurveyDbContext db, Questionnaire questionnaire, IEnumerable<ImportedLine> lines,
+    public static async Task<Outcome> ImportAsync(SurveyDbContext db, AnswerLayout layout, IEnumerable<ImportedLine> lines,
         ImportProgress? progress, CancellationToken cancellationToken)
     {
-        await db.Database.OpenConnectionAsync(cancellationToken); // through EF, so the SQLite pragmas apply
-        var connection = db.Database.GetDbConnection();
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // One transaction for the whole file; it holds the questionnaire's sequence counter, so the API's writes to
+        // the same questionnaire wait until the import commits or rolls back.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         var chunks = Channel.CreateBounded<List<NewResponse>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
         var writer = Task.Run(async () =>
@@ -30,7 +30,7 @@ public static class ResponseImporter
             try
             {
                 await foreach (var chunk in chunks.Reader.ReadAllAsync(cancellationToken))
-                    await ResponseRowWriter.WriteAsync(transaction, questionnaire, chunk, cancellationToken);
+                    await ResponseRowWriter.WriteAsync(db, layout, chunk, cancellationToken);
             }
             catch (Exception exception)
             {

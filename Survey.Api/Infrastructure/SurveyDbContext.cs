@@ -9,7 +9,9 @@ namespace Survey.Api.Infrastructure;
 public abstract class SurveyDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<SurveyResponse> Responses => Set<SurveyResponse>();
-    public DbSet<ResponseAnswer> Answers => Set<ResponseAnswer>();
+    public DbSet<LayoutAssignment> Layout => Set<LayoutAssignment>();
+    public DbSet<ResponseCounter> Counters => Set<ResponseCounter>();
+    public DbSet<LegacyResponseAnswer> LegacyAnswers => Set<LegacyResponseAnswer>();
     public DbSet<ResponseText> Texts => Set<ResponseText>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 

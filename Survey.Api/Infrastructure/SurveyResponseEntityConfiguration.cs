@@ -12,7 +12,8 @@ public sealed class SurveyResponseEntityConfiguration : IEntityTypeConfiguration
         builder.Property(r => r.Id).ValueGeneratedNever();
         builder.Property(r => r.QuestionnaireId).HasMaxLength(64).IsRequired();
         builder.HasIndex(r => new { r.QuestionnaireId, r.SubmittedAt });
-        builder.HasMany(r => r.Answers).WithOne().HasForeignKey(a => a.ResponseId).OnDelete(DeleteBehavior.Cascade);
+        // The snapshot reads "Seq > last seen" per questionnaire; unique, so a number is never given twice.
+        builder.HasIndex(r => new { r.QuestionnaireId, r.Seq }).IsUnique();
         builder.HasMany(r => r.Texts).WithOne().HasForeignKey(t => t.ResponseId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,7 +1,7 @@
 namespace Survey.Api.Model;
 
 /// <summary>
-/// One submitted questionnaire. Anonymous by design: no IP address, user agent or account is stored, and the
+/// One submitted questionnaire: one row. Anonymous by design: no IP address, user agent or account is stored, and the
 /// submission time is rounded down to the minute (enough for date filters and responses-per-day).
 /// </summary>
 public sealed class SurveyResponse
@@ -11,6 +11,16 @@ public sealed class SurveyResponse
     public required string QuestionnaireId { get; set; }
     public int QuestionnaireVersion { get; set; }
     public DateTime SubmittedAt { get; set; }
-    public List<ResponseAnswer> Answers { get; set; } = [];
+
+    /// <summary>
+    /// 1, 2, 3… per questionnaire, in commit order (<see cref="Infrastructure.ResponseWriter"/>), so an analysis
+    /// snapshot catches up by reading the rows above the last number it holds. Null only for a row of the old format
+    /// not yet converted.
+    /// </summary>
+    public long? Seq { get; set; }
+
+    /// <summary>Every choice answer, encoded by <see cref="Survey.Core.Patterns.AnswerLayout"/> (see <see cref="Survey.Core.Patterns.PatternCodec"/>).</summary>
+    public byte[]? Patterns { get; set; }
+
     public List<ResponseText> Texts { get; set; } = [];
 }

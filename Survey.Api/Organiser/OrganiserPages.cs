@@ -22,12 +22,12 @@ public static class OrganiserPages
         return pages;
     }
 
-    public static async Task<ContentHttpResult> ShowDashboard(HttpContext context, QuestionnaireCatalog catalog, SurveyDbContext db, CancellationToken cancellationToken)
+    public static async Task<ContentHttpResult> ShowDashboard(HttpContext context, QuestionnaireCatalog catalog, ResultsService results, CancellationToken cancellationToken)
     {
         var rows = new List<Markup>();
         foreach (var questionnaire in catalog.All)
         {
-            var activity = await SubmissionActivity.QueryAsync(db, questionnaire.Id, ResponseFilter.None, cancellationToken);
+            var activity = await results.ActivityAsync(questionnaire, ResponseFilter.None, cancellationToken);
             rows.Add(Html($"""
                 <tr>
                 <td><a href="/admin/q/{Uri.EscapeDataString(questionnaire.Id)}">{questionnaire.Title}</a><div class="muted">{questionnaire.Id} · 第{questionnaire.Version}版 · {(questionnaire.Open ? "收集中" : "已关闭")}</div></td>
@@ -50,7 +50,7 @@ public static class OrganiserPages
 
     public static async Task<Results<ContentHttpResult, NotFound<string>>> ShowQuestionnaire(
         string id, string? from, string? to, string[]? where, [FromQuery(Name = "base")] string? basis, string? by,
-        HttpContext context, QuestionnaireCatalog catalog, ResultsService results, SatisfactionService satisfaction, SurveyDbContext db,
+        HttpContext context, QuestionnaireCatalog catalog, ResultsService results, SatisfactionService satisfaction,
         CancellationToken cancellationToken)
     {
         if (catalog.Find(id) is not { } questionnaire) return TypedResults.NotFound($"没有编号为“{id}”的问卷。");
@@ -59,7 +59,7 @@ public static class OrganiserPages
             // A bad filter shows the page unfiltered, with what was wrong, rather than an error page.
             return QuestionnairePage.Render(context, questionnaire, null, null, null, null, errors.SelectMany(e => e.Value).ToList());
         var analysis = await results.AnalyseAsync(questionnaire, query.Filter, query.Basis, query.By, cancellationToken);
-        var activity = await SubmissionActivity.QueryAsync(db, questionnaire.Id, query.Filter, cancellationToken);
+        var activity = await results.ActivityAsync(questionnaire, query.Filter, cancellationToken);
         var scores = questionnaire.HasScoredItems
             ? await satisfaction.ComputeAsync(questionnaire, query.Filter, query.By, cancellationToken)
             : null;

@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore.Storage;
 using Survey.Api.Infrastructure;
 using Survey.Api.Model;
 using Survey.Api.Results;
@@ -17,7 +16,7 @@ namespace Survey.Api.Responses;
 /// violation; or any other error) it is retried one submission per transaction, so only the conflicting one is
 /// affected and each database error reaches its own request.
 /// </summary>
-public sealed class GroupCommitWriter(IServiceScopeFactory scopes, IOutputCacheStore resultsCache, ILogger<GroupCommitWriter> logger)
+public sealed class GroupCommitWriter(IServiceScopeFactory scopes, AnswerLayouts layouts, IOutputCacheStore resultsCache, ILogger<GroupCommitWriter> logger)
     : BackgroundService
 {
     public const int MaxBatch = 256;
@@ -142,10 +141,9 @@ public sealed class GroupCommitWriter(IServiceScopeFactory scopes, IOutputCacheS
             results[i] = new StoreResult(StoreOutcome.Created, submission.Response.Id);
         }
 
-        var dbTransaction = transaction.GetDbTransaction();
         foreach (var group in toStore.GroupBy(s => s.Questionnaire.Id))
-            await ResponseRowWriter.WriteAsync(dbTransaction, group.First().Questionnaire, group.Select(s => s.Response).ToList(), CancellationToken.None);
-        await ResponseRowWriter.WriteKeysAsync(dbTransaction, records, CancellationToken.None);
+            await ResponseRowWriter.WriteAsync(db, await layouts.GetAsync(group.First().Questionnaire), group.Select(s => s.Response).ToList(), CancellationToken.None);
+        await ResponseRowWriter.WriteKeysAsync(db, records, CancellationToken.None);
         await transaction.CommitAsync();
         logger.LogDebug("Committed a batch of {Count} submissions ({Stored} stored)", batch.Count, toStore.Count);
         return results;

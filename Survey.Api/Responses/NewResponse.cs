@@ -1,4 +1,5 @@
 using Survey.Api.Model;
+using Survey.Core.Patterns;
 
 namespace Survey.Api.Responses;
 
@@ -15,17 +16,20 @@ public sealed record NewResponse(Guid Id, DateTime SubmittedAt, ResponseSubmissi
     public static NewResponse Create(ResponseSubmission submission, DateTime submittedAtUtc) =>
         new(Guid.NewGuid(), RoundToMinute(submittedAtUtc), submission);
 
-    /// <summary>The stored rows: the response, one row per chosen option, one per "other" text and per text answer.</summary>
-    public SurveyResponse ToEntity(Questionnaire questionnaire)
+    /// <summary>
+    /// The stored rows: one response row with every choice answer in its compact pattern (<paramref name="layout"/>),
+    /// one row per "other" text and per text answer. <see cref="SurveyResponse.Seq"/> is set by the writer.
+    /// </summary>
+    public SurveyResponse ToEntity(AnswerLayout layout)
     {
+        var questionnaire = layout.Questionnaire;
         var response = new SurveyResponse
         {
             Id = Id, QuestionnaireId = questionnaire.Id, QuestionnaireVersion = questionnaire.Version, SubmittedAt = SubmittedAt,
+            Patterns = layout.Encode(Submission.Answers),
         };
         foreach (var question in questionnaire.Questions)
         {
-            foreach (var optionId in Submission.ChosenOptions(question.Id))
-                response.Answers.Add(new ResponseAnswer { ResponseId = Id, QuestionnaireId = questionnaire.Id, QuestionId = question.Id, OptionId = optionId });
             if (Submission.OtherText.TryGetValue(question.Id, out var other) && other.Length > 0)
                 response.Texts.Add(new ResponseText
                 {

@@ -42,10 +42,10 @@ public sealed record ResponseFilter(DateOnly? From, DateOnly? To, IReadOnlyList<
         return errors.Count > 0 ? (null, errors) : (new ResponseFilter(fromDate, toDate, conditions), errors);
     }
 
-    /// <summary>The questionnaire's responses that pass the filter, as a query (translated to SQL, never loaded).</summary>
-    public IQueryable<SurveyResponse> Apply(SurveyDbContext db, string questionnaireId)
+    /// <summary>The questionnaire's responses in the date range, as a query (the answer conditions are tested on the decoded pattern: <see cref="Matches"/>).</summary>
+    public IQueryable<SurveyResponse> ApplyDates(SurveyDbContext db, string questionnaireId)
     {
-        var responses = db.Responses.Where(r => r.QuestionnaireId == questionnaireId);
+        var responses = db.Responses.Where(r => r.QuestionnaireId == questionnaireId && r.Seq != null);
         if (From is { } from)
         {
             var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
@@ -56,26 +56,13 @@ public sealed record ResponseFilter(DateOnly? From, DateOnly? To, IReadOnlyList<
             var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
             responses = responses.Where(r => r.SubmittedAt < end);
         }
-        foreach (var (question, option) in Where)
-            responses = responses.Where(r => db.Answers.Any(a => a.ResponseId == r.Id && a.QuestionId == question && a.OptionId == option));
         return responses;
     }
 
-    /// <summary>The answer rows of the filtered responses.</summary>
-    public IQueryable<ResponseAnswer> Answers(SurveyDbContext db, string questionnaireId)
-    {
-        var answers = db.Answers.Where(a => a.QuestionnaireId == questionnaireId);
-        if (IsEmpty) return answers;
-        var ids = Apply(db, questionnaireId).Select(r => r.Id);
-        return answers.Where(a => ids.Contains(a.ResponseId));
-    }
+    /// <summary>Whether decoded answers (question id → chosen option ids) meet every answer condition.</summary>
+    public bool Matches(IReadOnlyDictionary<string, List<string>> answers) =>
+        Where.All(w => answers.TryGetValue(w.Question, out var chosen) && chosen.Contains(w.Option));
 
-    /// <summary>The text rows of the filtered responses.</summary>
-    public IQueryable<ResponseText> Texts(SurveyDbContext db, string questionnaireId)
-    {
-        var texts = db.Texts.Where(t => t.QuestionnaireId == questionnaireId);
-        if (IsEmpty) return texts;
-        var ids = Apply(db, questionnaireId).Select(r => r.Id);
-        return texts.Where(t => ids.Contains(t.ResponseId));
-    }
+    /// <summary>A stable text of the filter, for memo keys and logs.</summary>
+    public string Key => $"{From:yyyy-MM-dd}|{To:yyyy-MM-dd}|{string.Join(",", Where.Select(w => $"{w.Question}:{w.Option}"))}";
 }

@@ -1,81 +1,68 @@
 using Microsoft.Extensions.Options;
-using Survey.Analysis.Crosstabs;
-using Survey.Analysis.Statistics;
 using Survey.Analysis.Tallies;
 using Survey.Api.Infrastructure;
+using Survey.Api.Results.Engine;
+using Survey.Core.Patterns;
 
 namespace Survey.Api.Results;
 
 /// <summary>
-/// Runs the SQL aggregates (<see cref="ResponseCounts"/>, <see cref="SelectionPatterns"/>, <see cref="CrosstabCounts"/>)
-/// and hands them to Survey.Analysis. Only aggregates cross the database boundary, never response rows.
+/// Runs the pass for a questionnaire and filters (<see cref="ResponseSnapshots"/>) and hands its pattern counts to
+/// Survey.Analysis (<see cref="QuestionnaireAnalyser"/>). The dashboard page, its charts, the tallies and the report
+/// bundle ask for the same counts with the same filters, so they share one pass (memoised until the next response).
 /// </summary>
-public sealed class ResultsService(SurveyDbContext db, IOptions<SurveyOptions> options)
+public sealed class ResultsService(ResponseSnapshots snapshots, AnswerLayouts layouts, IOptions<SurveyOptions> options)
 {
     public int SuppressionThreshold => options.Value.SuppressionThreshold;
 
-    /// <param name="onlyQuestion">Compute the per-question statistics of this question only (a chart needs one).</param>
+    /// <param name="onlyQuestion">
+    /// A chart needs one question: reuse the full pass if one is memoised for these filters, else count only that
+    /// question (with the break-down and the question its condition depends on), never all of them.
+    /// </param>
     public async Task<QuestionnaireAnalysis> AnalyseAsync(
         Questionnaire questionnaire, ResponseFilter filter, TallyBase basis, Question? by, CancellationToken cancellationToken, Question? onlyQuestion = null)
     {
-        var counts = await ResponseCounts.QueryAsync(db, questionnaire, filter, cancellationToken, withTexts: onlyQuestion is null);
-        var choiceQuestions = questionnaire.Questions.Where(q => q.Type != QuestionType.Text).ToList();
-        var detailed = choiceQuestions.Where(q => onlyQuestion is null || q.Id == onlyQuestion.Id).ToList();
-
-        var tallies = choiceQuestions.ToDictionary(q => q.Id, q => ChoiceTallies.Compute(CountsOf(q, counts), basis));
-
-        var cochran = new Dictionary<string, CochranQResult>();
-        foreach (var question in detailed.Where(q => q.Type == QuestionType.Multi))
-        {
-            var patterns = await SelectionPatterns.QueryAsync(db, questionnaire, question, filter, cancellationToken);
-            cochran[question.Id] = CochranQ.Compute(question.OptionList.Count, patterns);
-        }
-
-        var crosstabs = new Dictionary<string, CrosstabResult>();
-        if (by is not null)
-        {
-            var cells = await CrosstabCounts.QueryAsync(db, questionnaire, by, filter, cancellationToken);
-            foreach (var question in detailed.Where(q => q.Id != by.Id))
-            {
-                var patterns = question.Type == QuestionType.Multi
-                    ? await SelectionPatterns.QueryBySegmentAsync(db, questionnaire, question, by, filter, cancellationToken)
-                    : null;
-                crosstabs[question.Id] = Crosstab.Compute(CrosstabInputOf(question, by, cells, patterns), new CrosstabOptions(SuppressionThreshold));
-            }
-        }
-        return new QuestionnaireAnalysis(questionnaire, filter, basis, by, SuppressionThreshold, counts, tallies, cochran, crosstabs);
+        var counts = await CountAsync(questionnaire, filter, by, onlyQuestion, cancellationToken);
+        return QuestionnaireAnalyser.Analyse(questionnaire, counts, filter, basis, by, SuppressionThreshold, onlyQuestion);
     }
 
-    private static ChoiceQuestionCounts CountsOf(Question question, ResponseCounts counts) => new(
-        question.Id,
-        question.Text,
-        question.Type == QuestionType.Multi,
-        question.OptionList.Select(o => new OptionCount(o.Id, o.Label, counts.OptionCounts.GetValueOrDefault((question.Id, o.Id)))).ToList(),
-        counts.Responses,
-        counts.Shown.GetValueOrDefault(question.Id),
-        counts.Answered.GetValueOrDefault(question.Id));
-
-    private static CrosstabInput CrosstabInputOf(
-        Question question, Question by, CrosstabCounts cells, Dictionary<string, Dictionary<long, long>>? patternsBySegment)
+    /// <summary>Pattern counts of every question (or of <paramref name="onlyQuestion"/> and what it needs), with texts and composite moments.</summary>
+    public async Task<PatternCounts> CountAsync(
+        Questionnaire questionnaire, ResponseFilter filter, Question? by, Question? onlyQuestion, CancellationToken cancellationToken)
     {
-        var rows = question.OptionList;
-        var columns = by.OptionList;
-        var table = new long[rows.Count, columns.Count];
-        for (var r = 0; r < rows.Count; r++)
-            for (var c = 0; c < columns.Count; c++)
-                table[r, c] = cells.Cells.GetValueOrDefault((question.Id, rows[r].Id, columns[c].Id));
-        var bases = columns.Select(c => cells.ColumnBases.GetValueOrDefault((question.Id, c.Id))).ToArray();
-        return new CrosstabInput(
-            question.Id,
-            question.Type == QuestionType.Multi,
-            rows.Select((o, r) => new OptionCount(o.Id, o.Label, Enumerable.Range(0, columns.Count).Sum(c => table[r, c]))).ToList(),
-            by.Id,
-            columns.Select(c => (c.Id, c.Label)).ToList(),
-            table,
-            bases,
-            patternsBySegment is null
-                ? null
-                : columns.Select(c => (IReadOnlyDictionary<long, long>)(patternsBySegment.GetValueOrDefault(c.Id) ?? [])).ToList(),
-            bases.Sum());
+        var layout = await layouts.GetAsync(questionnaire, cancellationToken);
+        var fullKey = $"full|{filter.Key}|{by?.Id}";
+        if (onlyQuestion is null)
+            return await snapshots.CountAsync(questionnaire, Request(layout, filter, by, null, full: true), fullKey, cancellationToken);
+        if (await snapshots.RecallAsync(questionnaire, fullKey, cancellationToken) is { } full) return full;
+        var needed = new[] { onlyQuestion.Id, by?.Id, onlyQuestion.VisibleIf?.Question }.OfType<string>()
+            .Select(id => IndexOf(layout, id)).Where(i => i >= 0).ToHashSet();
+        return await snapshots.CountAsync(questionnaire, Request(layout, filter, by, needed, full: false),
+            $"only:{onlyQuestion.Id}|{filter.Key}|{by?.Id}", cancellationToken);
+    }
+
+    /// <summary>Responses, first and last submission and responses per day under the filters (no question counted).</summary>
+    public async Task<SubmissionActivity> ActivityAsync(Questionnaire questionnaire, ResponseFilter filter, CancellationToken cancellationToken)
+    {
+        var layout = await layouts.GetAsync(questionnaire, cancellationToken);
+        var counts = await snapshots.RecallAsync(questionnaire, $"full|{filter.Key}|", cancellationToken)
+                     ?? await snapshots.CountAsync(questionnaire, Request(layout, filter, null, new HashSet<int>(), full: false), $"activity|{filter.Key}", cancellationToken);
+        return SubmissionActivity.From(counts);
+    }
+
+    private static PassRequest Request(AnswerLayout layout, ResponseFilter filter, Question? by, IReadOnlySet<int>? only, bool full) => new(
+        filter.From is { } from ? Engine.ResponseColumns.MinuteOf(from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)) : null,
+        filter.To is { } to ? Engine.ResponseColumns.MinuteOf(to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)) : null,
+        filter.Where.Select(w => (IndexOf(layout, w.Question), 1UL << layout.Find(w.Question)!.BitOf(w.Option)!.Value)).ToList(),
+        by is null ? null : IndexOf(layout, by.Id),
+        only,
+        Texts: full,
+        Composite: full);
+
+    private static int IndexOf(AnswerLayout layout, string questionId)
+    {
+        for (var i = 0; i < layout.Questions.Count; i++)
+            if (layout.Questions[i].Question.Id == questionId) return i;
+        return -1;
     }
 }

@@ -29,12 +29,11 @@ public abstract class ReportBundleTests(SurveyAppFactory app)
         using var zip = new ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
         var names = zip.Entries.Select(e => e.FullName).ToHashSet();
 
-        // Counts under the filter, straight from the database.
-        var cadres = await app.QueryAsync(db => db.Responses
-            .Where(r => r.QuestionnaireId == Id && r.Answers.Any(a => a.QuestionId == "identity" && a.OptionId == "cadre"))
-            .Select(r => r.Id).ToListAsync());
-        var counts = await app.QueryAsync(db => db.Answers.Where(a => cadres.Contains(a.ResponseId))
-            .GroupBy(a => new { a.QuestionId, a.OptionId }).Select(g => new { g.Key.QuestionId, g.Key.OptionId, Count = g.LongCount() }).ToListAsync());
+        // Counts under the filter, decoded from the stored rows.
+        var cadres = (await app.StoredAnswersAsync(Id)).Where(r => r.Answers.GetValueOrDefault("identity")?.Contains("cadre") == true).ToList();
+        var counts = cadres
+            .SelectMany(r => r.Answers.SelectMany(a => a.Value.Select(o => (QuestionId: a.Key, OptionId: o))))
+            .GroupBy(a => a).Select(g => new { g.Key.QuestionId, g.Key.OptionId, Count = g.LongCount() }).ToList();
         long Count(string question, string option) => counts.SingleOrDefault(c => c.QuestionId == question && c.OptionId == option)?.Count ?? 0;
 
         foreach (var question in questionnaire.Questions.Where(q => q.Type != QuestionType.Text))

@@ -24,17 +24,16 @@ public abstract partial class ResidentFormEndpointsTests(SurveyAppFactory app)
 
     private Task<HashSet<Guid>> ResponseIds() => app.QueryAsync(async db => (await db.Responses.Select(r => r.Id).ToListAsync()).ToHashSet());
 
-    private async Task<SurveyResponse> StoredBy(Func<Task> action)
+    private async Task<StoredResponse> StoredBy(Func<Task> action)
     {
         var before = await ResponseIds();
         await action();
         var created = (await ResponseIds()).Except(before).ToList();
         Assert.Single(created);
-        return await app.QueryAsync(db => db.Responses.Include(r => r.Answers).Include(r => r.Texts).AsNoTracking().SingleAsync(r => r.Id == created[0]));
+        return await app.StoredResponseAsync(created[0]);
     }
 
-    private static List<string> Chosen(SurveyResponse response) =>
-        response.Answers.Select(a => $"{a.QuestionId}:{a.OptionId}").Order(StringComparer.Ordinal).ToList();
+    private static List<string> Chosen(StoredResponse response) => response.Answers;
 
     /// <summary>The HTML of one question's fieldset.</summary>
     private static string Fieldset(string html, string question)

@@ -86,9 +86,9 @@ public abstract class GroupCommitWriterTests(SurveyAppFactory app)
         await using var scope = app.Services.CreateAsyncScope();
         var other = scope.ServiceProvider.GetRequiredService<SurveyDbContext>();
         await using var transaction = await other.Database.BeginTransactionAsync();
-        other.Responses.Add(theirs.Response.ToEntity(questionnaire));
-        other.IdempotencyRecords.Add(new IdempotencyRecord { KeyHash = theirs.Key!.KeyHash, RequestHash = theirs.Key.RequestHash, ResponseId = theirs.Response.Id });
-        await other.SaveChangesAsync();
+        await ResponseRowWriter.WriteAsync(other, await app.Services.GetRequiredService<AnswerLayouts>().GetAsync(questionnaire), [theirs.Response], CancellationToken.None);
+        await ResponseRowWriter.WriteKeysAsync(other,
+            [new IdempotencyRecord { KeyHash = theirs.Key!.KeyHash, RequestHash = theirs.Key.RequestHash, ResponseId = theirs.Response.Id }], CancellationToken.None);
 
         var writing = Task.Run(() => Writer.WriteAsync([mine, unkeyed])); // SQLite runs "async" calls synchronously
         await WaitUntilBlockedAsync();

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Survey.Api.Infrastructure;
+using Survey.Api.Model;
+using Survey.Core.Questionnaires;
 
 namespace Survey.Tests.TestSupport;
 
@@ -41,8 +43,51 @@ public class SurveyAppFactory(TestDatabase database) : WebApplicationFactory<Pro
         return await query(scope.ServiceProvider.GetRequiredService<SurveyDbContext>());
     }
 
-    public Task<(int Responses, int Answers, int Texts, int Keys)> RowCountsAsync() => QueryAsync(async db =>
-        (await db.Responses.CountAsync(), await db.Answers.CountAsync(), await db.Texts.CountAsync(), await db.IdempotencyRecords.CountAsync()));
+    /// <summary>Stored responses, chosen options (decoded from every stored pattern), texts and idempotency keys.</summary>
+    public async Task<(int Responses, int Answers, int Texts, int Keys)> RowCountsAsync()
+    {
+        var stored = await StoredAnswersAsync();
+        return await QueryAsync(async db => (stored.Count, stored.Sum(r => r.Answers.Values.Sum(o => o.Count)),
+            await db.Texts.CountAsync(), await db.IdempotencyRecords.CountAsync()));
+    }
+
+    /// <summary>Every stored response (of one questionnaire, or all) with its choice answers decoded from the stored pattern.</summary>
+    public async Task<List<(Guid Id, string QuestionnaireId, Dictionary<string, List<string>> Answers)>> StoredAnswersAsync(string? questionnaireId = null)
+    {
+        var catalog = Services.GetRequiredService<QuestionnaireCatalog>();
+        var layouts = Services.GetRequiredService<AnswerLayouts>();
+        var rows = await QueryAsync(db => db.Responses.Where(r => questionnaireId == null || r.QuestionnaireId == questionnaireId)
+            .Select(r => new { r.Id, r.QuestionnaireId, r.Patterns }).ToListAsync());
+        var decoded = new List<(Guid, string, Dictionary<string, List<string>>)>();
+        foreach (var row in rows)
+        {
+            var layout = await layouts.GetAsync(catalog.Find(row.QuestionnaireId)!);
+            decoded.Add((row.Id, row.QuestionnaireId, layout.Decode(row.Patterns)));
+        }
+        return decoded;
+    }
+
+    /// <summary>One stored response: its choice answers as "question:option" (decoded from the stored pattern) and its texts.</summary>
+    public async Task<StoredResponse> StoredResponseAsync(Guid id)
+    {
+        var response = await QueryAsync(db => db.Responses.Include(r => r.Texts).AsNoTracking().SingleAsync(r => r.Id == id));
+        var answers = (await StoredAnswersAsync(response.QuestionnaireId)).Single(r => r.Id == id).Answers;
+        return new StoredResponse(response.QuestionnaireId, answers.SelectMany(a => a.Value.Select(o => $"{a.Key}:{o}")).Order(StringComparer.Ordinal).ToList(), response.Texts);
+    }
+
+    /// <summary>Stores responses straight into the database (behind the API's back), numbered as the API numbers them.</summary>
+    public async Task<List<Guid>> InsertAsync(string questionnaireId, IEnumerable<(DateTime SubmittedAt, Dictionary<string, string[]> Answers)> responses)
+    {
+        var questionnaire = Services.GetRequiredService<QuestionnaireCatalog>().Find(questionnaireId)!;
+        var layout = await Services.GetRequiredService<AnswerLayouts>().GetAsync(questionnaire);
+        var rows = responses.Select(r => new SurveyResponse
+        {
+            Id = Guid.NewGuid(), QuestionnaireId = questionnaireId, QuestionnaireVersion = questionnaire.Version, SubmittedAt = r.SubmittedAt,
+            Patterns = layout.Encode(r.Answers.ToDictionary(a => a.Key, a => (IReadOnlyList<string>)a.Value)),
+        }).ToList();
+        await QueryAsync(async db => { await ResponseWriter.WriteAsync(db, questionnaireId, rows, [], default); return 0; });
+        return rows.Select(r => r.Id).ToList();
+    }
 
     public override async ValueTask DisposeAsync()
     {
@@ -60,3 +105,6 @@ public class SurveyAppFactory(TestDatabase database) : WebApplicationFactory<Pro
         return target;
     }
 }
+
+/// <summary>A stored response as tests read it back: chosen options as "question:option" (ordinal order) and texts.</summary>
+public sealed record StoredResponse(string QuestionnaireId, List<string> Answers, List<ResponseText> Texts);

@@ -43,7 +43,35 @@ namespace Survey.Api.Infrastructure.Migrations.Postgres
                     b.ToTable("idempotency_keys", (string)null);
                 });
 
-            modelBuilder.Entity("Survey.Api.Model.ResponseAnswer", b =>
+            modelBuilder.Entity("Survey.Api.Model.LayoutAssignment", b =>
+                {
+                    b.Property<string>("QuestionnaireId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("QuestionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("OptionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Bit")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("integer");
+
+                    b.HasKey("QuestionnaireId", "QuestionId", "OptionId");
+
+                    b.HasIndex("QuestionnaireId", "Slot", "Bit")
+                        .IsUnique();
+
+                    b.ToTable("questionnaire_layout", (string)null);
+                });
+
+            modelBuilder.Entity("Survey.Api.Model.LegacyResponseAnswer", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -77,6 +105,20 @@ namespace Survey.Api.Infrastructure.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("response_answers", (string)null);
+                });
+
+            modelBuilder.Entity("Survey.Api.Model.ResponseCounter", b =>
+                {
+                    b.Property<string>("QuestionnaireId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("LastSeq")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("QuestionnaireId");
+
+                    b.ToTable("response_counters", (string)null);
                 });
 
             modelBuilder.Entity("Survey.Api.Model.ResponseText", b =>
@@ -123,6 +165,9 @@ namespace Survey.Api.Infrastructure.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<byte[]>("Patterns")
+                        .HasColumnType("bytea");
+
                     b.Property<string>("QuestionnaireId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -131,10 +176,16 @@ namespace Survey.Api.Infrastructure.Migrations.Postgres
                     b.Property<int>("QuestionnaireVersion")
                         .HasColumnType("integer");
 
+                    b.Property<long?>("Seq")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTime>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("QuestionnaireId", "Seq")
+                        .IsUnique();
 
                     b.HasIndex("QuestionnaireId", "SubmittedAt");
 
@@ -150,10 +201,10 @@ namespace Survey.Api.Infrastructure.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Survey.Api.Model.ResponseAnswer", b =>
+            modelBuilder.Entity("Survey.Api.Model.LegacyResponseAnswer", b =>
                 {
                     b.HasOne("Survey.Api.Model.SurveyResponse", null)
-                        .WithMany("Answers")
+                        .WithMany()
                         .HasForeignKey("ResponseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -170,8 +221,6 @@ namespace Survey.Api.Infrastructure.Migrations.Postgres
 
             modelBuilder.Entity("Survey.Api.Model.SurveyResponse", b =>
                 {
-                    b.Navigation("Answers");
-
                     b.Navigation("Texts");
                 });
 #pragma warning restore 612, 618

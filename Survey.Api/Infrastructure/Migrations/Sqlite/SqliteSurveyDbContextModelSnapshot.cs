@@ -38,7 +38,35 @@ namespace Survey.Api.Infrastructure.Migrations.Sqlite
                     b.ToTable("idempotency_keys", (string)null);
                 });
 
-            modelBuilder.Entity("Survey.Api.Model.ResponseAnswer", b =>
+            modelBuilder.Entity("Survey.Api.Model.LayoutAssignment", b =>
+                {
+                    b.Property<string>("QuestionnaireId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OptionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Bit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("QuestionnaireId", "QuestionId", "OptionId");
+
+                    b.HasIndex("QuestionnaireId", "Slot", "Bit")
+                        .IsUnique();
+
+                    b.ToTable("questionnaire_layout", (string)null);
+                });
+
+            modelBuilder.Entity("Survey.Api.Model.LegacyResponseAnswer", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -70,6 +98,20 @@ namespace Survey.Api.Infrastructure.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("response_answers", (string)null);
+                });
+
+            modelBuilder.Entity("Survey.Api.Model.ResponseCounter", b =>
+                {
+                    b.Property<string>("QuestionnaireId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSeq")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("QuestionnaireId");
+
+                    b.ToTable("response_counters", (string)null);
                 });
 
             modelBuilder.Entity("Survey.Api.Model.ResponseText", b =>
@@ -114,6 +156,9 @@ namespace Survey.Api.Infrastructure.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("Patterns")
+                        .HasColumnType("BLOB");
+
                     b.Property<string>("QuestionnaireId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -122,10 +167,16 @@ namespace Survey.Api.Infrastructure.Migrations.Sqlite
                     b.Property<int>("QuestionnaireVersion")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("Seq")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("SubmittedAt")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("QuestionnaireId", "Seq")
+                        .IsUnique();
 
                     b.HasIndex("QuestionnaireId", "SubmittedAt");
 
@@ -141,10 +192,10 @@ namespace Survey.Api.Infrastructure.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Survey.Api.Model.ResponseAnswer", b =>
+            modelBuilder.Entity("Survey.Api.Model.LegacyResponseAnswer", b =>
                 {
                     b.HasOne("Survey.Api.Model.SurveyResponse", null)
-                        .WithMany("Answers")
+                        .WithMany()
                         .HasForeignKey("ResponseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -161,8 +212,6 @@ namespace Survey.Api.Infrastructure.Migrations.Sqlite
 
             modelBuilder.Entity("Survey.Api.Model.SurveyResponse", b =>
                 {
-                    b.Navigation("Answers");
-
                     b.Navigation("Texts");
                 });
 #pragma warning restore 612, 618

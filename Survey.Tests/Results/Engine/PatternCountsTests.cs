@@ -1,14 +1,19 @@
+using Microsoft.Extensions.DependencyInjection;
 using Survey.Api.Results;
+using Survey.Api.Results.Engine;
 using Survey.Tests.TestSupport;
 
-namespace Survey.Tests.Results;
+namespace Survey.Tests.Results.Engine;
 
 /// <summary>
-/// The aggregates the statistics are computed from (selection patterns, cross-tab cells, composite score moments),
-/// computed by the database, equal the same quantities counted here from the generated responses.
+/// The counts the statistics are computed from (selection patterns, cross-tab cells, composite score moments),
+/// computed by the engine's pass over the stored rows, equal the same quantities counted here from the generated responses.
 /// </summary>
-public abstract class SqlAggregatesTests(SeededApp app)
+public abstract class PatternCountsTests(SeededApp app)
 {
+    private Task<PatternCounts> CountAsync(Questionnaire questionnaire, ResponseFilter filter, Question? by = null) =>
+        app.Services.CreateScope().ServiceProvider.GetRequiredService<ResultsService>().CountAsync(questionnaire, filter, by, null, default);
+
     private const string Grassroots = "grassroots-service";
     private const string Satisfaction = "resident-satisfaction";
 
@@ -17,7 +22,7 @@ public abstract class SqlAggregatesTests(SeededApp app)
     {
         var questionnaire = app.Questionnaire(Grassroots);
         var problems = questionnaire.FindQuestion("problems")!;
-        var patterns = await app.QueryAsync(db => SelectionPatterns.QueryAsync(db, questionnaire, problems, ResponseFilter.None, default));
+        var patterns = (await CountAsync(questionnaire, ResponseFilter.None)).Questions[problems.Id].Patterns();
 
         var expected = app.Generated[Grassroots]
             .Where(g => g.Answers.ContainsKey(problems.Id))
@@ -32,15 +37,15 @@ public abstract class SqlAggregatesTests(SeededApp app)
     {
         var questionnaire = app.Questionnaire(Grassroots);
         var (problems, identity) = (questionnaire.FindQuestion("problems")!, questionnaire.FindQuestion("identity")!);
-        var bySegment = await app.QueryAsync(db => SelectionPatterns.QueryBySegmentAsync(db, questionnaire, problems, identity, ResponseFilter.None, default));
+        var counts = (await CountAsync(questionnaire, ResponseFilter.None, identity)).Questions[problems.Id];
 
-        foreach (var option in identity.OptionList)
+        foreach (var (option, level) in identity.OptionList.Select((o, i) => (o, i + 1)))
         {
             var expected = app.Generated[Grassroots]
                 .Where(g => g.Answers.ContainsKey(problems.Id) && g.Answers[identity.Id].Contains(option.Id))
                 .GroupBy(g => Mask(problems, g.Answers[problems.Id]))
                 .ToDictionary(g => g.Key, g => (long)g.Count());
-            Assert.Equal(expected.OrderBy(p => p.Key), bySegment[option.Id].OrderBy(p => p.Key));
+            Assert.Equal(expected.OrderBy(p => p.Key), counts.Patterns(level).OrderBy(p => p.Key));
         }
     }
 
@@ -49,15 +54,15 @@ public abstract class SqlAggregatesTests(SeededApp app)
     {
         var questionnaire = app.Questionnaire(Grassroots);
         var (ways, identity) = (questionnaire.FindQuestion("satisfying-ways")!, questionnaire.FindQuestion("identity")!);
-        var counts = await app.QueryAsync(db => CrosstabCounts.QueryAsync(db, questionnaire, identity, ResponseFilter.None, default));
+        var input = QuestionnaireAnalyser.CrosstabInputOf((await CountAsync(questionnaire, ResponseFilter.None, identity)).Questions[ways.Id], identity);
 
         var answeredBoth = app.Generated[Grassroots].Where(g => g.Answers.ContainsKey(ways.Id)).ToList();
-        foreach (var column in identity.OptionList)
+        foreach (var (column, c) in identity.OptionList.Select((o, i) => (o, i)))
         {
             var inColumn = answeredBoth.Where(g => g.Answers[identity.Id].Contains(column.Id)).ToList();
-            Assert.Equal(inColumn.Count, counts.ColumnBases.GetValueOrDefault((ways.Id, column.Id)));
-            foreach (var row in ways.OptionList)
-                Assert.Equal(inColumn.Count(g => g.Answers[ways.Id].Contains(row.Id)), counts.Cells.GetValueOrDefault((ways.Id, row.Id, column.Id)));
+            Assert.Equal(inColumn.Count, input.ColumnBases[c]);
+            foreach (var (row, r) in ways.OptionList.Select((o, i) => (o, i)))
+                Assert.Equal(inColumn.Count(g => g.Answers[ways.Id].Contains(row.Id)), input.Counts[r, c]);
         }
     }
 
@@ -67,12 +72,12 @@ public abstract class SqlAggregatesTests(SeededApp app)
         var questionnaire = app.Questionnaire(Grassroots);
         var (problems, identity) = (questionnaire.FindQuestion("problems")!, questionnaire.FindQuestion("identity")!);
         var cadres = new ResponseFilter(null, null, [("identity", "cadre")]);
-        var counts = await app.QueryAsync(db => CrosstabCounts.QueryAsync(db, questionnaire, identity, cadres, default));
-        var patterns = await app.QueryAsync(db => SelectionPatterns.QueryAsync(db, questionnaire, problems, cadres, default));
+        var counts = await CountAsync(questionnaire, cadres, identity);
+        var input = QuestionnaireAnalyser.CrosstabInputOf(counts.Questions[problems.Id], identity);
 
         var expected = app.Generated[Grassroots].Count(g => g.Answers.ContainsKey(problems.Id) && g.Answers[identity.Id].Contains("cadre"));
-        Assert.Equal([("cadre", (long)expected)], counts.ColumnBases.Where(b => b.Key.Question == problems.Id).Select(b => (b.Key.Column, b.Value)));
-        Assert.Equal(expected, patterns.Values.Sum());
+        Assert.Equal(identity.OptionList.Select(o => o.Id == "cadre" ? expected : 0L), input.ColumnBases);
+        Assert.Equal(expected, counts.Questions[problems.Id].Patterns().Values.Sum());
     }
 
     [Fact]
@@ -80,15 +85,14 @@ public abstract class SqlAggregatesTests(SeededApp app)
     {
         var questionnaire = app.Questionnaire(Satisfaction);
         var identity = questionnaire.FindQuestion("identity")!;
-        var overall = await app.QueryAsync(db => CompositeScoreMoments.QueryAsync(db, questionnaire, ResponseFilter.None, default));
-        var bySegment = await app.QueryAsync(db => CompositeScoreMoments.QueryBySegmentAsync(db, questionnaire, identity, ResponseFilter.None, default));
+        var counts = await CountAsync(questionnaire, ResponseFilter.None, identity);
 
-        AssertMoments(RespondentScores(questionnaire, app.Generated[Satisfaction]), overall);
-        foreach (var option in identity.OptionList)
-            AssertMoments(RespondentScores(questionnaire, app.Generated[Satisfaction].Where(g => g.Answers[identity.Id].Contains(option.Id))), bySegment[option.Id]);
+        AssertMoments(RespondentScores(questionnaire, app.Generated[Satisfaction]), counts.Composite);
+        foreach (var (option, level) in identity.OptionList.Select((o, i) => (o, i + 1)))
+            AssertMoments(RespondentScores(questionnaire, app.Generated[Satisfaction].Where(g => g.Answers[identity.Id].Contains(option.Id))), counts.CompositeByLevel[level]);
     }
 
-    private static void AssertMoments(List<double> scores, CompositeScoreMoments moments)
+    private static void AssertMoments(List<double> scores, ScoreMoments moments)
     {
         Assert.Equal(scores.Count, moments.N);
         Assert.Equal(scores.Sum(), moments.Sum, 6);
@@ -110,6 +114,6 @@ public abstract class SqlAggregatesTests(SeededApp app)
         chosen.Aggregate(0L, (mask, option) => mask | 1L << question.OptionList.ToList().FindIndex(o => o.Id == option));
 }
 
-public sealed class SqlAggregatesSqliteTests(SeededSqliteApp app) : SqlAggregatesTests(app), IClassFixture<SeededSqliteApp>;
+public sealed class PatternCountsSqliteTests(SeededSqliteApp app) : PatternCountsTests(app), IClassFixture<SeededSqliteApp>;
 
-public sealed class SqlAggregatesPostgresTests(SeededPostgresApp app) : SqlAggregatesTests(app), IClassFixture<SeededPostgresApp>;
+public sealed class PatternCountsPostgresTests(SeededPostgresApp app) : PatternCountsTests(app), IClassFixture<SeededPostgresApp>;

@@ -3,17 +3,17 @@ using Survey.Api.Model;
 
 namespace Survey.Api.Infrastructure;
 
-public sealed class ResponseAnswerEntityConfiguration : IEntityTypeConfiguration<ResponseAnswer>
+public sealed class LegacyResponseAnswerEntityConfiguration : IEntityTypeConfiguration<LegacyResponseAnswer>
 {
-    public void Configure(EntityTypeBuilder<ResponseAnswer> builder)
+    public void Configure(EntityTypeBuilder<LegacyResponseAnswer> builder)
     {
         builder.ToTable("response_answers");
         builder.HasKey(a => a.Id);
         builder.Property(a => a.QuestionnaireId).HasMaxLength(64).IsRequired();
         builder.Property(a => a.QuestionId).HasMaxLength(64).IsRequired();
         builder.Property(a => a.OptionId).HasMaxLength(64).IsRequired();
-        // Tallies group by (questionnaire, question, option); an option is selected at most once per response.
         builder.HasIndex(a => new { a.QuestionnaireId, a.QuestionId, a.OptionId });
         builder.HasIndex(a => new { a.ResponseId, a.QuestionId, a.OptionId }).IsUnique();
+        builder.HasOne<SurveyResponse>().WithMany().HasForeignKey(a => a.ResponseId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,0 +1,82 @@
+using Survey.Api.Model;
+using Survey.Core.Questionnaires;
+using Survey.Core.Patterns;
+
+namespace Survey.Api.Infrastructure;
+
+/// <summary>
+/// Converts responses stored in the old format (one <c>response_answers</c> row per chosen option, no
+/// <see cref="SurveyResponse.Patterns"/>) at start-up, after the schema migration: in batches, each in one transaction
+/// that numbers the responses (in submission order), writes their patterns and deletes their old rows, so a
+/// restart after a crash resumes where it stopped. Options found only in old rows get layout bits too, so nothing
+/// stored is dropped.
+/// </summary>
+public static class LegacyAnswerConversion
+{
+    public const int BatchSize = 1000;
+
+    public static async Task<long> RunAsync(IServiceProvider services, QuestionnaireCatalog catalog, ILogger logger, CancellationToken cancellationToken = default)
+    {
+        var layouts = services.GetRequiredService<AnswerLayouts>();
+        List<string> pending;
+        await using (var scope = services.CreateAsyncScope())
+            pending = await scope.ServiceProvider.GetRequiredService<SurveyDbContext>().Responses
+                .Where(r => r.Patterns == null).Select(r => r.QuestionnaireId).Distinct().ToListAsync(cancellationToken);
+
+        long converted = 0;
+        foreach (var questionnaireId in pending)
+        {
+            if (catalog.Find(questionnaireId) is not { } questionnaire)
+            {
+                logger.LogWarning("Responses to {Questionnaire} are in the old format, but its file is not loaded: left as they are", questionnaireId);
+                continue;
+            }
+            List<(string, string)> stored;
+            await using (var scope = services.CreateAsyncScope())
+                stored = (await scope.ServiceProvider.GetRequiredService<SurveyDbContext>().LegacyAnswers
+                        .Where(a => a.QuestionnaireId == questionnaireId).Select(a => new { a.QuestionId, a.OptionId }).Distinct()
+                        .ToListAsync(cancellationToken))
+                    .Select(a => (a.QuestionId, a.OptionId)).ToList();
+            var layout = await layouts.SyncAsync(questionnaire, stored, cancellationToken);
+            var position = layout.Entries.ToDictionary(e => (e.QuestionId, e.OptionId), e => (e.Slot, e.Bit));
+            while (await ConvertBatchAsync(services, questionnaireId, layout.SlotCount, position, cancellationToken) is var count and > 0)
+                converted += count;
+            logger.LogInformation("Converted the stored responses of {Questionnaire} to answer patterns", questionnaireId);
+        }
+        return converted;
+    }
+
+    private static async Task<int> ConvertBatchAsync(
+        IServiceProvider services, string questionnaireId, int slotCount, Dictionary<(string, string), (int Slot, int Bit)> position,
+        CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SurveyDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var batch = await db.Responses.Where(r => r.QuestionnaireId == questionnaireId && r.Patterns == null)
+            .OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id).Take(BatchSize).ToListAsync(cancellationToken);
+        if (batch.Count == 0) return 0;
+        var ids = batch.Select(r => r.Id).ToList();
+        var answers = (await db.LegacyAnswers.AsNoTracking().Where(a => ids.Contains(a.ResponseId))
+                .Select(a => new { a.ResponseId, a.QuestionId, a.OptionId }).ToListAsync(cancellationToken))
+            .ToLookup(a => a.ResponseId);
+
+        var first = await ResponseWriter.ReserveSeqAsync(db, questionnaireId, batch.Count, cancellationToken);
+        var masks = new ulong[slotCount];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            Array.Clear(masks);
+            foreach (var answer in answers[batch[i].Id])
+            {
+                var (slot, bit) = position[(answer.QuestionId, answer.OptionId)];
+                masks[slot] |= 1UL << bit;
+            }
+            batch[i].Patterns = PatternCodec.Encode(masks);
+            batch[i].Seq = first + i;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await db.LegacyAnswers.Where(a => ids.Contains(a.ResponseId)).ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return batch.Count;
+    }
+}

@@ -1,0 +1,174 @@
+using Survey.Core.Patterns;
+
+namespace Survey.Api.Results.Engine;
+
+/// <summary>
+/// The stored responses of one questionnaire held column by column, in sequence order: each response's sequence
+/// number, its submission minute, one <see cref="MaskColumn"/> per choice question, and its texts (sparse: only
+/// responses that wrote one, each text stored once and referred to by number). About 12 bytes per response plus one
+/// to two per choice question and 8 per text written. Appending is single-writer (<see cref="ResponseSnapshots"/>
+/// serialises refreshes); readers see the first <see cref="Count"/> rows, published after they are complete.
+/// </summary>
+public sealed class ResponseColumns
+{
+    public const int ChunkBits = 16;
+    public const int ChunkSize = 1 << ChunkBits;
+    public const int ChunkMask = ChunkSize - 1;
+
+    /// <summary>Submission times are held as whole minutes since this instant (UTC), as the store records them.</summary>
+    public static readonly DateTime Epoch = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    private long[][] seqs = [];
+    private int[][] minutes = [];
+    private readonly Dictionary<string, int> textNumbers = new(StringComparer.Ordinal);
+    private readonly List<string> textValues = [""];
+    private readonly Dictionary<(string Question, string? Option), TextColumn> texts;
+    private volatile int count;
+    private int pending;
+
+    public ResponseColumns(AnswerLayout layout)
+    {
+        Layout = layout;
+        Masks = layout.Questions.Select(q => MaskColumn.For(q.Width)).ToArray();
+        texts = layout.Questionnaire.Questions
+            .SelectMany(q => q.Type == QuestionType.Text
+                ? [(q.Id, (string?)null)]
+                : q.OptionList.Where(o => o.AllowsText).Select(o => (q.Id, (string?)o.Id)))
+            .ToDictionary(k => k, _ => new TextColumn());
+    }
+
+    public AnswerLayout Layout { get; }
+
+    /// <summary>One per <see cref="AnswerLayout.Questions"/>, same order.</summary>
+    public MaskColumn[] Masks { get; }
+
+    /// <summary>Rows readers may use.</summary>
+    public int Count => count;
+
+    /// <summary>Sequence number of the last published row (0 when empty).</summary>
+    public long LastSeq { get; private set; }
+
+    public long Seq(int row) => seqs[row >> ChunkBits][row & ChunkMask];
+
+    public int Minute(int row) => minutes[row >> ChunkBits][row & ChunkMask];
+
+    public static int MinuteOf(DateTime utc) => (int)((utc - Epoch).Ticks / TimeSpan.TicksPerMinute);
+
+    public static DateTime TimeOf(int minute) => Epoch.AddMinutes(minute);
+
+    /// <summary>Adds a row (not yet visible to readers). <paramref name="masksBySlot"/> as decoded from the stored pattern.</summary>
+    public void Append(long seq, DateTime submittedAtUtc, ReadOnlySpan<ulong> masksBySlot)
+    {
+        var row = pending;
+        if (row > 0 && seq <= Seq(row - 1)) throw new ArgumentException($"Rows must arrive in sequence order ({seq} after {Seq(row - 1)}).", nameof(seq));
+        var chunk = row >> ChunkBits;
+        Ensure(ref seqs, chunk);
+        Ensure(ref minutes, chunk);
+        seqs[chunk][row & ChunkMask] = seq;
+        minutes[chunk][row & ChunkMask] = MinuteOf(submittedAtUtc);
+        var questions = Layout.Questions;
+        for (var q = 0; q < questions.Count; q++)
+            Masks[q].Set(row, questions[q].Slot < masksBySlot.Length ? masksBySlot[questions[q].Slot] : 0);
+        pending++;
+    }
+
+    /// <summary>Attaches a text to an appended row (texts arrive after their rows; keys the questionnaire does not have are ignored).</summary>
+    public void AddText(long seq, string questionId, string? optionId, string text)
+    {
+        if (!texts.TryGetValue((questionId, optionId), out var column)) return;
+        var row = RowOf(seq, pending);
+        if (row < 0) return;
+        if (!textNumbers.TryGetValue(text, out var number))
+        {
+            number = textValues.Count;
+            textValues.Add(text);
+            textNumbers[text] = number;
+        }
+        column.Add(row, number);
+    }
+
+    /// <summary>Makes the appended rows visible to readers.</summary>
+    public void Publish()
+    {
+        if (pending > 0) LastSeq = Seq(pending - 1);
+        count = pending;
+    }
+
+    /// <summary>Forgets rows appended but not published (a refresh that failed half-way), and their texts.</summary>
+    public void Discard()
+    {
+        pending = count;
+        foreach (var column in texts.Values) column.TruncateFromRow(count);
+    }
+
+    public IEnumerable<(string Question, string? Option)> TextKeys => texts.Keys;
+
+    /// <summary>The texts of one key among the first <paramref name="rowCount"/> rows: (row, text number).</summary>
+    public TextColumn Texts(string questionId, string? optionId) => texts[(questionId, optionId)];
+
+    public string Text(int number) => textValues[number];
+
+    public long ApproximateBytes =>
+        (long)count * (sizeof(long) + sizeof(int) + Masks.Sum(m => m.BytesPerRow)) + texts.Values.Sum(t => t.Count * 2L * sizeof(int));
+
+    private int RowOf(long seq, int rows)
+    {
+        int low = 0, high = rows - 1;
+        while (low <= high)
+        {
+            var middle = (low + high) >>> 1;
+            var value = Seq(middle);
+            if (value == seq) return middle;
+            if (value < seq) low = middle + 1; else high = middle - 1;
+        }
+        return -1;
+    }
+
+    /// <summary>Makes chunk <paramref name="chunk"/> exist; earlier chunks are never moved, so readers holding the old list still see them.</summary>
+    internal static void Ensure<T>(ref T[][] chunks, int chunk)
+    {
+        if (chunk < chunks.Length && chunks[chunk] is not null) return;
+        var grown = chunks;
+        if (chunk >= chunks.Length)
+        {
+            grown = new T[Math.Max(chunk + 1, chunks.Length * 2)][];
+            Array.Copy(chunks, grown, chunks.Length);
+        }
+        grown[chunk] = new T[ChunkSize];
+        chunks = grown;
+    }
+
+    /// <summary>Rows that wrote a text for one key, in row order, with the number of the text.</summary>
+    public sealed class TextColumn
+    {
+        private int[] rows = new int[16];
+        private int[] numbers = new int[16];
+        private volatile int count;
+
+        public int Count => count;
+
+        public void Add(int row, int number)
+        {
+            if (count == rows.Length)
+            {
+                Array.Resize(ref numbers, numbers.Length * 2);
+                Array.Resize(ref rows, rows.Length * 2);
+            }
+            rows[count] = row;
+            numbers[count] = number;
+            count++;
+        }
+
+        public void TruncateFromRow(int row)
+        {
+            while (count > 0 && rows[count - 1] >= row) count--;
+        }
+
+        /// <summary>Count first, then the arrays: they only grow, and a grown array holds everything counted before.</summary>
+        public (int[] Rows, int[] Numbers, int Count) Read()
+        {
+            var n = count;
+            return (rows, numbers, n);
+        }
+    }
+}
