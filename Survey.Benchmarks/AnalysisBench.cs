@@ -33,8 +33,7 @@ public static partial class AnalysisBench
         double floor, filteredFloor;
         await using (DbConnection connection = postgres ? new NpgsqlConnection(connectionString) : new SqliteConnection(connectionString))
         {
-            await connection.OpenAsync();
-            await SqlFloor.LoadAsync(connection, data);
+            await connection.OpenAsync(); // the floor table was loaded by Program, right after the import
             floor = await SqlFloor.TimeAsync(connection, SqlFloor.Query(postgres, data.ChoiceQuestions.Count, null));
             filteredFloor = await SqlFloor.TimeAsync(connection, SqlFloor.Query(postgres, data.ChoiceQuestions.Count, filter));
         }

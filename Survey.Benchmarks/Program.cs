@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Diagnostics;
-using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -48,9 +47,17 @@ if (part is "analysis" or "import" or "all")
             Console.WriteLine($"{kind}, {size:N0} responses");
 
             var imported = await TimeImportAsync(connectionString, data.JsonLinesFile, size);
+            var floorLoad = Stopwatch.StartNew();
+            await using (DbConnection connection = postgres ? new NpgsqlConnection(connectionString) : new SqliteConnection(connectionString))
+            {
+                await connection.OpenAsync();
+                await SqlFloor.LoadAsync(connection, data);
+            }
             if (part is "import" or "all")
                 table.Add("script/import (whole process: start, migrate, parse, validate, write, commit)", kind, size,
-                    $"{Number(size / imported)} responses/s", "target ≥ 50,000/s", Times(size / imported / 50_000));
+                    $"{Number(size / imported)} responses/s",
+                    $"target ≥ 50,000/s (bulk load of the SQL floor table, same rows as integers: {Number(size / floorLoad.Elapsed.TotalSeconds)}/s)",
+                    Times(size / imported / 50_000));
             if (part is "import") continue;
 
             emptyMemory.TryAdd(kind, await EmptyServerMemoryAsync(postgres, admin, work));
