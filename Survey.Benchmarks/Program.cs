@@ -36,6 +36,7 @@ if (part is "ingest" or "all")
 if (part is "analysis" or "import" or "all")
 {
     var emptyMemory = new Dictionary<string, long>();
+    var exports = new List<(string Kind, int Size, string ConnectionString)>(); // kept until the end: exports run last
     foreach (var size in sizes)
     {
         Console.WriteLine($"generating {size:N0} responses");
@@ -62,11 +63,13 @@ if (part is "analysis" or "import" or "all")
 
             emptyMemory.TryAdd(kind, await EmptyServerMemoryAsync(postgres, admin, work));
             await AnalysisBench.RunAsync(table, questionnaire, data, kind, size, connectionString, emptyMemory[kind], work);
-            if (postgres) await Databases.DropPostgresAsync(admin, $"bench_{size}");
-            else SqliteConnection.ClearAllPools();
+            exports.Add((kind, size, connectionString));
+            SqliteConnection.ClearAllPools();
         }
         File.Delete(data.JsonLinesFile);
     }
+    foreach (var (kind, size, connectionString) in exports.OrderBy(e => e.Kind != "PostgreSQL").ThenBy(e => e.Size))
+        await AnalysisBench.ExportAsync(table, kind, size, connectionString, work);
 }
 
 table.PrintMarkdown();
