@@ -13,11 +13,11 @@ public sealed class ImportProgress(TextWriter output, bool enabled, Func<double>
 {
     private const int BarWidth = 30;
     private readonly Stopwatch clock = Stopwatch.StartNew();
-    private TimeSpan lastDrawn = TimeSpan.MinValue;
+    private TimeSpan nextDraw = TimeSpan.Zero;
 
     public void Report(int responses)
     {
-        if (!enabled || clock.Elapsed - lastDrawn < TimeSpan.FromMilliseconds(100)) return;
+        if (!enabled || clock.Elapsed < nextDraw) return;
         Draw(responses);
     }
 
@@ -41,7 +41,7 @@ public sealed class ImportProgress(TextWriter output, bool enabled, Func<double>
 
     private void Draw(int responses)
     {
-        lastDrawn = clock.Elapsed;
+        nextDraw = clock.Elapsed + TimeSpan.FromMilliseconds(100);
         // \r returns to the start of the line; the trailing spaces clear what a longer previous line left.
         output.Write($"\r{Line(fractionRead(), responses, clock.Elapsed)}   ");
         output.Flush();
