@@ -2,9 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Survey.Api.Infrastructure;
-using Microsoft.AspNetCore.OutputCaching;
 using Survey.Api.Model;
-using Survey.Api.Results;
 using Survey.Core.Patterns;
 
 namespace Survey.Api.Responses;
@@ -13,10 +11,8 @@ namespace Survey.Api.Responses;
 /// Stores a validated submission: one response row (every choice answer in its compact pattern), one row per text,
 /// and the idempotency record, in one transaction (<see cref="ResponseWriter"/>), so a 201 is only returned once
 /// everything is durable.
-/// Every new response evicts the questionnaire's cached results, charts and tallies, whichever path stored it (JSON
-/// API or the resident form's classic POST).
 /// </summary>
-public sealed class ResponseStore(SurveyDbContext db, AnswerLayouts layouts, TimeProvider clock, IOutputCacheStore resultsCache)
+public sealed class ResponseStore(SurveyDbContext db, AnswerLayouts layouts, TimeProvider clock)
 {
     public async Task<StoreResult> SaveAsync(Questionnaire questionnaire, ResponseSubmission submission, string? idempotencyKey, CancellationToken cancellationToken)
     {
@@ -42,7 +38,6 @@ public sealed class ResponseStore(SurveyDbContext db, AnswerLayouts layouts, Tim
             if (await FindPreviousAsync(keyHash, requestHash!, cancellationToken) is { } previous) return previous;
             throw;
         }
-        await ResultsCache.EvictAsync(resultsCache, questionnaire.Id, cancellationToken);
         return new StoreResult(StoreOutcome.Created, response.Id);
     }
 
