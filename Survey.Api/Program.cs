@@ -24,7 +24,6 @@ app.UseSecurityHeaders();
 app.UseResidentFormStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseOutputCache(); // after authorization: only organisers' requests reach the cache
 app.UseAntiforgery();
 
 app.MapQuestionnairesApi();

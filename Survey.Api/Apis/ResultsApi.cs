@@ -13,8 +13,8 @@ public static class ResultsApi
     public static RouteGroupBuilder MapResultsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/questionnaires").WithTags("Results").RequireAuthorization(OrganiserPolicy.Name);
-        api.MapGet("/{id}/results", GetResults).WithName(nameof(GetResults)).CacheOutput(ResultsCache.Policy);
-        api.MapGet("/{id}/satisfaction", GetSatisfaction).WithName(nameof(GetSatisfaction)).CacheOutput(ResultsCache.Policy);
+        api.MapGet("/{id}/results", GetResults).WithName(nameof(GetResults));
+        api.MapGet("/{id}/satisfaction", GetSatisfaction).WithName(nameof(GetSatisfaction));
         return api;
     }
 

@@ -19,10 +19,8 @@ public static class ExportsApi
         var api = app.MapGroup("/api/questionnaires").WithTags("Downloads").RequireAuthorization(OrganiserPolicy.Name);
         api.MapGet("/{id}/export.csv", ExportCsv).WithName(nameof(ExportCsv)).Produces(200, contentType: CsvTableWriter.ContentType);
         api.MapGet("/{id}/export.xlsx", ExportXlsx).WithName(nameof(ExportXlsx)).Produces(200, contentType: XlsxTableWriter.ContentType);
-        api.MapGet("/{id}/tallies.csv", TalliesCsv).WithName(nameof(TalliesCsv)).Produces(200, contentType: CsvTableWriter.ContentType)
-            .CacheOutput(ResultsCache.Policy);
-        api.MapGet("/{id}/tallies.xlsx", TalliesXlsx).WithName(nameof(TalliesXlsx)).Produces(200, contentType: XlsxTableWriter.ContentType)
-            .CacheOutput(ResultsCache.Policy);
+        api.MapGet("/{id}/tallies.csv", TalliesCsv).WithName(nameof(TalliesCsv)).Produces(200, contentType: CsvTableWriter.ContentType);
+        api.MapGet("/{id}/tallies.xlsx", TalliesXlsx).WithName(nameof(TalliesXlsx)).Produces(200, contentType: XlsxTableWriter.ContentType);
         api.MapGet("/{id}/report.zip", ReportZip).WithName(nameof(ReportZip)).Produces(200, contentType: ReportBundle.ContentType);
         return api;
     }

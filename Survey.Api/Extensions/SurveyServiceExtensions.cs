@@ -36,7 +36,6 @@ public static class SurveyServiceExtensions
         var token = OrganiserToken.Resolve(options.OrganiserToken, options.DataDirectory);
         services.AddOrganiserAuthentication(token);
         services.AddSingleton(new SignInRateLimit(options));
-        services.AddResultsCache();
         services.AddOpenApi(openApi => openApi
             .AddDocumentTransformer<OrganiserSecurityTransformer>()
             .AddOperationTransformer<OrganiserSecurityTransformer>());

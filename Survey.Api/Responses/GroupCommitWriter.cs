@@ -1,8 +1,6 @@
 using System.Threading.Channels;
-using Microsoft.AspNetCore.OutputCaching;
 using Survey.Api.Infrastructure;
 using Survey.Api.Model;
-using Survey.Api.Results;
 
 namespace Survey.Api.Responses;
 
@@ -16,7 +14,7 @@ namespace Survey.Api.Responses;
 /// violation; or any other error) it is retried one submission per transaction, so only the conflicting one is
 /// affected and each database error reaches its own request.
 /// </summary>
-public sealed class GroupCommitWriter(IServiceScopeFactory scopes, AnswerLayouts layouts, IOutputCacheStore resultsCache, ILogger<GroupCommitWriter> logger)
+public sealed class GroupCommitWriter(IServiceScopeFactory scopes, AnswerLayouts layouts, ILogger<GroupCommitWriter> logger)
     : BackgroundService
 {
     public const int MaxBatch = 256;
@@ -55,7 +53,7 @@ public sealed class GroupCommitWriter(IServiceScopeFactory scopes, AnswerLayouts
     {
         try
         {
-            await AnswerAsync(batch, await StoreTogetherAsync(batch));
+            Answer(batch, await StoreTogetherAsync(batch));
             return;
         }
         catch (Exception exception) when (batch.Count > 1)
@@ -71,7 +69,7 @@ public sealed class GroupCommitWriter(IServiceScopeFactory scopes, AnswerLayouts
         {
             try
             {
-                await AnswerAsync([submission], await StoreAloneAsync(submission));
+                Answer([submission], await StoreAloneAsync(submission));
             }
             catch (Exception exception)
             {
@@ -80,10 +78,8 @@ public sealed class GroupCommitWriter(IServiceScopeFactory scopes, AnswerLayouts
         }
     }
 
-    private async Task AnswerAsync(IReadOnlyList<PendingSubmission> batch, StoreResult[] results)
+    private static void Answer(IReadOnlyList<PendingSubmission> batch, StoreResult[] results)
     {
-        foreach (var questionnaire in batch.Where((_, i) => results[i].Outcome == StoreOutcome.Created).Select(s => s.Questionnaire.Id).Distinct())
-            await ResultsCache.EvictAsync(resultsCache, questionnaire, CancellationToken.None);
         for (var i = 0; i < batch.Count; i++) batch[i].Complete(results[i]);
     }
 

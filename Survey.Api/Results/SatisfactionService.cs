@@ -52,7 +52,7 @@ public sealed class SatisfactionService(ResultsService results, IOptions<SurveyO
             ResultsBuilder.Round(index.SatisfiedRate), index.N, index.Unknown);
     }
 
-    private static SatisfactionComposite Composite(ScoreMoments moments)
+    private static SatisfactionComposite Composite(CompositeMoments moments)
     {
         var index = SatisfactionIndices.Composite(moments.N, moments.Sum, moments.SumOfSquares);
         return new SatisfactionComposite(ResultsBuilder.Round(index.Index), ResultsBuilder.Round(index.CiLow), ResultsBuilder.Round(index.CiHigh), index.N);

@@ -10,8 +10,8 @@ public sealed record PatternCounts(
     long Seq,
     IReadOnlyDictionary<string, QuestionPatterns> Questions,
     IReadOnlyDictionary<(string Question, string? Option), TextCounts> Texts,
-    ScoreMoments[] CompositeByLevel,
-    ScoreMoments Composite,
+    CompositeMoments[] CompositeByLevel,
+    CompositeMoments Composite,
     DateTime? First,
     DateTime? Last,
     IReadOnlyDictionary<DateOnly, long> Days);

@@ -46,7 +46,7 @@ public static class PatternPass
                 if (request.Only is null || request.Only.Contains(q))
                     questions[layout.Questions[q].Question.Id] = CountQuestion(columns, q, selection, levelSpan, levelCount);
 
-            var (byLevel, overall) = request.Composite ? Composite(columns, selection, levelSpan, levelCount) : ([], ScoreMoments.Zero);
+            var (byLevel, overall) = request.Composite ? Composite(columns, selection, levelSpan, levelCount) : ([], CompositeMoments.Zero);
             var texts = request.Texts ? CountTexts(columns, rowCount, selection) : new Dictionary<(string, string?), TextCounts>();
             var (first, last, days) = Activity(columns, selection);
             return new PatternCounts(selected, rowCount == 0 ? 0 : columns.Seq(rowCount - 1), questions, texts, byLevel, overall, first, last, days);
@@ -115,7 +115,7 @@ public static class PatternPass
     /// Each selected respondent's composite score = Σ w·score / Σ w over the scored items they rated (不了解 has no
     /// score and is left out); its count, sum and sum of squares per level and overall.
     /// </summary>
-    private static (ScoreMoments[] ByLevel, ScoreMoments Overall) Composite(ResponseColumns columns, ReadOnlySpan<int> selection, ReadOnlySpan<byte> levels, int levelCount)
+    private static (CompositeMoments[] ByLevel, CompositeMoments Overall) Composite(ResponseColumns columns, ReadOnlySpan<int> selection, ReadOnlySpan<byte> levels, int levelCount)
     {
         var weighted = ArrayPool<double>.Shared.Rent(Math.Max(1, selection.Length));
         var weights = ArrayPool<double>.Shared.Rent(Math.Max(1, selection.Length));
@@ -156,8 +156,8 @@ public static class PatternPass
                 sum[level] += value;
                 squares[level] += value * value;
             }
-            var byLevel = Enumerable.Range(0, levelCount).Select(j => new ScoreMoments(n[j], sum[j], squares[j])).ToArray();
-            return (byLevel, new ScoreMoments(n.Sum(), sum.Sum(), squares.Sum()));
+            var byLevel = Enumerable.Range(0, levelCount).Select(j => new CompositeMoments(n[j], sum[j], squares[j])).ToArray();
+            return (byLevel, new CompositeMoments(n.Sum(), sum.Sum(), squares.Sum()));
         }
         finally
         {

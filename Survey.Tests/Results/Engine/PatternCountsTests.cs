@@ -92,7 +92,7 @@ public abstract class PatternCountsTests(SeededApp app)
             AssertMoments(RespondentScores(questionnaire, app.Generated[Satisfaction].Where(g => g.Answers[identity.Id].Contains(option.Id))), counts.CompositeByLevel[level]);
     }
 
-    private static void AssertMoments(List<double> scores, ScoreMoments moments)
+    private static void AssertMoments(List<double> scores, CompositeMoments moments)
     {
         Assert.Equal(scores.Count, moments.N);
         Assert.Equal(scores.Sum(), moments.Sum, 6);
