@@ -8,12 +8,14 @@ public sealed record EvaluationWeights(double Residents, double Review, double S
 {
     public static readonly EvaluationWeights Default = new(0.5, 0.3, 0.2);
 
-    /// <summary>The rule a questionnaire's weights must meet, or null when they meet it (message in Chinese).</summary>
+    /// <summary>The rule the weights break (for the questionnaire loader's error), or null when they meet every rule.</summary>
     public string? Violation()
     {
-        if (Residents < 0 || Review < 0 || Self < 0) return "测评权重不能为负数";
-        if (Math.Abs(Residents + Review + Self - 1) > 1e-9) return $"测评权重之和必须为 1（现为 {Residents + Review + Self:0.###}）";
-        if (Residents <= Review || Residents <= Self) return "群众测评的权重必须最大（加大群众评价权重）";
+        if (Residents < 0 || Review < 0 || Self < 0) return "weights must not be negative";
+        double sum = Residents + Review + Self;
+        if (Math.Abs(sum - 1) > 1e-9) return $"weights must sum to 1 (residents + review + self = {sum.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)})";
+        if (Residents <= Review || Residents <= Self)
+            return $"the residents' assessment must weigh most (加大群众评价权重): residents {Residents.ToString(System.Globalization.CultureInfo.InvariantCulture)} is not above review {Review.ToString(System.Globalization.CultureInfo.InvariantCulture)} and self {Self.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
         return null;
     }
 }

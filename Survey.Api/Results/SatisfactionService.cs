@@ -9,14 +9,11 @@ namespace Survey.Api.Results;
 /// <summary>Satisfaction indices from SQL aggregates (option counts, cross-tab cells, composite moments).</summary>
 public sealed class SatisfactionService(SurveyDbContext db, IOptions<SurveyOptions> options)
 {
-    public const string SatisfiedRateDefinition =
-        "满意率 = 选择高于量表中点分值选项（如“满意”“基本满意”）的人数 ÷ 给出评分的人数；“不了解”不计入。";
-
     public async Task<SatisfactionResults> ComputeAsync(Questionnaire questionnaire, ResponseFilter filter, Question? by, CancellationToken cancellationToken)
     {
         var scored = questionnaire.Questions.Where(q => q.IsScored).ToList();
         var counts = await ResponseCounts.QueryAsync(db, questionnaire, filter, cancellationToken, withTexts: false);
-        var items = scored.Select(q => Item(q, option => counts.OptionCounts.GetValueOrDefault((q.Id, option.Id)))).ToList();
+        var items = scored.Select(q => Item(questionnaire, q, option => counts.OptionCounts.GetValueOrDefault((q.Id, option.Id)))).ToList();
         var composite = Composite(await CompositeScoreMoments.QueryAsync(db, questionnaire, filter, cancellationToken));
 
         List<SatisfactionSegment>? segments = null;
@@ -32,21 +29,20 @@ public sealed class SatisfactionService(SurveyDbContext db, IOptions<SurveyOptio
                         scored.Select(q => new SatisfactionItemResult(q.Id, q.Text, q.Group, q.EffectiveWeight, null, null, null, null, null, null)).ToList(),
                         new SatisfactionComposite(null, null, null, null))
                     : new SatisfactionSegment(segment.Id, segment.Label, false,
-                        scored.Select(q => Item(q, option => cells.Cells.GetValueOrDefault((q.Id, option.Id, segment.Id)))).ToList(),
+                        scored.Select(q => Item(questionnaire, q, option => cells.Cells.GetValueOrDefault((q.Id, option.Id, segment.Id)))).ToList(),
                         Composite(moments.GetValueOrDefault(segment.Id) ?? new CompositeScoreMoments(0, 0, 0))))
                 .ToList();
         }
-        return new SatisfactionResults(questionnaire.Id, counts.Responses, SatisfiedRateDefinition, items, composite, by?.Id, threshold, segments);
+        return new SatisfactionResults(questionnaire.Id, counts.Responses, SatisfactionRule.Describe(questionnaire), items, composite, by?.Id, threshold, segments);
     }
 
-    private static SatisfactionItemResult Item(Question question, Func<QuestionOption, long> count)
+    private static SatisfactionItemResult Item(Questionnaire questionnaire, Question question, Func<QuestionOption, long> count)
     {
-        var scores = question.OptionList.Where(o => o.Score is not null).ToList();
-        var midpoint = scores.Count == 0 ? 0 : (scores.Min(o => o.Score!.Value) + scores.Max(o => o.Score!.Value)) / 2;
         var input = new SatisfactionItemInput(
             question.Id, question.Text, question.EffectiveWeight,
-            scores.Select(o => new ScoreCount(o.Score!.Value, count(o), o.Score!.Value > midpoint)).ToList(),
-            question.OptionList.Where(o => o.HasScoreKey && o.Score is null).Sum(count));
+            question.OptionList.Where(o => o.Score is not null)
+                .Select(o => new ScoreCount(o.Score!.Value, count(o), SatisfactionRule.CountsAsSatisfied(questionnaire, question, o))).ToList(),
+            question.OptionList.Where(SatisfactionRule.IsExcluded).Sum(count));
         var index = SatisfactionIndices.Item(input);
         return new SatisfactionItemResult(question.Id, question.Text, question.Group, question.EffectiveWeight,
             ResultsBuilder.Round(index.Index), ResultsBuilder.Round(index.CiLow), ResultsBuilder.Round(index.CiHigh),
