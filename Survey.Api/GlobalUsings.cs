@@ -1,1 +1,3 @@
 global using Microsoft.EntityFrameworkCore;
+global using Survey.Core.Definitions;
+global using Survey.Core.Responses;

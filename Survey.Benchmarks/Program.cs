@@ -6,9 +6,9 @@ using Microsoft.Extensions.Options;
 using Survey.Analysis.Tallies;
 using Survey.Api;
 using Survey.Api.Infrastructure;
-using Survey.Api.Questionnaires;
+using Survey.Core.Questionnaires;
 using Survey.Api.Results;
-using Survey.Tests.TestSupport;
+using Survey.Testing;
 
 // Aggregation cost against the number of responses: the full results with a cross-tab by identity (every SQL
 // aggregate and statistic) at a baseline size and at 10× that, in the same run on the same machine. Reported as

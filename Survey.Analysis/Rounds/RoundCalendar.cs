@@ -55,10 +55,6 @@ public static partial class RoundCalendar
         return round is not null;
     }
 
-    /// <summary>"month", "quarter", "half", "year" (as in the questionnaire file and the <c>period=</c> parameter).</summary>
-    public static bool TryParsePeriod(string? text, out RoundPeriod period) =>
-        Enum.TryParse(text, ignoreCase: true, out period) && Enum.IsDefined(period) && !int.TryParse(text, out _);
-
     private static Round Quarter(int year, int q) =>
         new($"{year}-Q{q}", $"{year}年第{QuarterNames[q - 1]}季度", new(year, 3 * q - 2, 1), new DateOnly(year, 3 * q - 2, 1).AddMonths(3).AddDays(-1));
 

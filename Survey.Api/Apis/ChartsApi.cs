@@ -2,8 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Survey.Analysis.Charts;
 using Survey.Api.Auth;
-using Survey.Api.Model;
-using Survey.Api.Questionnaires;
+using Survey.Core.Questionnaires;
 using Survey.Api.Results;
 
 namespace Survey.Api.Apis;

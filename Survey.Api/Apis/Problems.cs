@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Survey.Api.Responses;
 
 namespace Survey.Api.Apis;
 

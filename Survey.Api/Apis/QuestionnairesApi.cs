@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Survey.Api.Questionnaires;
+using Survey.Core.Questionnaires;
 
 namespace Survey.Api.Apis;
 

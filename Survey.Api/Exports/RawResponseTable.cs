@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using Survey.Api.Infrastructure;
-using Survey.Api.Model;
 using Survey.Api.Results;
 
 namespace Survey.Api.Exports;

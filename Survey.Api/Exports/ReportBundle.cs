@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using Survey.Analysis.Charts;
-using Survey.Api.Model;
 using Survey.Api.Organiser;
 using Survey.Api.Results;
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Survey.Api.Auth;
 using Survey.Api.Infrastructure;
 using Survey.Api.OpenApi;
-using Survey.Api.Questionnaires;
+using Survey.Core.Questionnaires;
 using Survey.Api.Responses;
 using Survey.Api.Results;
 

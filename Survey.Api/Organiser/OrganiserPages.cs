@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Survey.Api.Auth;
 using Survey.Api.Infrastructure;
-using Survey.Api.Questionnaires;
+using Survey.Core.Questionnaires;
 using Survey.Api.Results;
 using static Survey.Api.Organiser.AdminHtml;
 

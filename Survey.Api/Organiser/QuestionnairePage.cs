@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Survey.Api.Exports;
-using Survey.Api.Model;
 using Survey.Api.Results;
 using static Survey.Api.Organiser.AdminHtml;
 

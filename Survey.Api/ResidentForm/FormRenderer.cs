@@ -1,8 +1,6 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Survey.Api.Model;
-using Survey.Api.Responses;
 
 namespace Survey.Api.ResidentForm;
 

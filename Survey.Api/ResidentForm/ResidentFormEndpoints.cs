@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Survey.Api.Questionnaires;
+using Survey.Core.Questionnaires;
 using Survey.Api.Responses;
 
 namespace Survey.Api.ResidentForm;

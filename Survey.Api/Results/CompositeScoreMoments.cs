@@ -1,5 +1,4 @@
 using Survey.Api.Infrastructure;
-using Survey.Api.Model;
 
 namespace Survey.Api.Results;
 

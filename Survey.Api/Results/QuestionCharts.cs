@@ -1,5 +1,4 @@
 using Survey.Analysis.Charts;
-using Survey.Api.Model;
 
 namespace Survey.Api.Results;
 

@@ -1,7 +1,6 @@
 using Survey.Analysis.Crosstabs;
 using Survey.Analysis.Statistics;
 using Survey.Analysis.Tallies;
-using Survey.Api.Model;
 
 namespace Survey.Api.Results;
 

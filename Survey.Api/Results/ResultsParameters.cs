@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Survey.Api.Apis;
-using Survey.Api.Model;
-using Survey.Api.Questionnaires;
+using Survey.Core.Questionnaires;
 
 namespace Survey.Api.Results;
 

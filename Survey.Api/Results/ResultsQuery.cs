@@ -1,5 +1,4 @@
 using Survey.Analysis.Tallies;
-using Survey.Api.Model;
 
 namespace Survey.Api.Results;
 

@@ -3,7 +3,6 @@ using Survey.Analysis.Crosstabs;
 using Survey.Analysis.Statistics;
 using Survey.Analysis.Tallies;
 using Survey.Api.Infrastructure;
-using Survey.Api.Model;
 
 namespace Survey.Api.Results;
 

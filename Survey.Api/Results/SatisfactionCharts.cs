@@ -1,6 +1,5 @@
 using Survey.Analysis.Charts;
 using Survey.Analysis.Satisfaction;
-using Survey.Api.Model;
 
 namespace Survey.Api.Results;
 

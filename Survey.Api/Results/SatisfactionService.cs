@@ -2,7 +2,6 @@ using Microsoft.Extensions.Options;
 using Survey.Analysis.Crosstabs;
 using Survey.Analysis.Satisfaction;
 using Survey.Api.Infrastructure;
-using Survey.Api.Model;
 
 namespace Survey.Api.Results;
 

@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Survey.Api.Model;
 using Survey.Tests.TestSupport;
 
 namespace Survey.Tests.Apis;

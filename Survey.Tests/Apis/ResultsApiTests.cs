@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Survey.Api.Questionnaires;
+using Survey.Core.Questionnaires;
 using Microsoft.Extensions.DependencyInjection;
 using Survey.Tests.TestSupport;
 

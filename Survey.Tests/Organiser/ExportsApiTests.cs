@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Survey.Api.Exports;
 using Survey.Api.Model;
-using Survey.Api.Questionnaires;
+using Survey.Core.Questionnaires;
 using Survey.Tests.TestSupport;
 
 namespace Survey.Tests.Organiser;

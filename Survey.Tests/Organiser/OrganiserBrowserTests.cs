@@ -2,7 +2,7 @@ using System.IO.Compression;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Survey.Api.Questionnaires;
+using Survey.Core.Questionnaires;
 using Survey.Tests.TestSupport;
 
 namespace Survey.Tests.Organiser;

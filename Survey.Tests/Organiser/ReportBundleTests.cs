@@ -4,8 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Survey.Analysis.Charts;
-using Survey.Api.Model;
-using Survey.Api.Questionnaires;
+using Survey.Core.Questionnaires;
 using Survey.Tests.TestSupport;
 
 namespace Survey.Tests.Organiser;

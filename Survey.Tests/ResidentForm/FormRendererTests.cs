@@ -1,8 +1,6 @@
 using System.Text.Json;
-using Survey.Api.Model;
-using Survey.Api.Questionnaires;
+using Survey.Core.Questionnaires;
 using Survey.Api.ResidentForm;
-using Survey.Api.Responses;
 
 namespace Survey.Tests.ResidentForm;
 

@@ -303,7 +303,7 @@ public sealed class ResidentFormClosedQuestionnaireTests
         public string EnvironmentName { get; set; } = "Test";
     }
 
-    private static readonly Survey.Api.Questionnaires.QuestionnaireCatalog Catalog = new(
+    private static readonly Survey.Core.Questionnaires.QuestionnaireCatalog Catalog = new(
         [new Questionnaire
         {
             Id = "closed-one", Version = 1, Title = "已结束的调查", Open = false,

@@ -1,4 +1,3 @@
-using Survey.Api.Model;
 using Survey.Api.Results;
 using Survey.Tests.TestSupport;
 

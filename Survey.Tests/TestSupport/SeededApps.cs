@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Survey.Api.Infrastructure;
-using Survey.Api.Model;
-using Survey.Api.Questionnaires;
+using Survey.Core.Questionnaires;
 
 namespace Survey.Tests.TestSupport;
 

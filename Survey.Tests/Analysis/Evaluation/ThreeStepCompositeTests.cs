@@ -31,16 +31,6 @@ public class ThreeStepCompositeTests
         Assert.Equal(79.7 - 4.958371, composite.CiLow!.Value, 5);
     }
 
-    [Theory]
-    [InlineData(0.5, 0.3, 0.2, null)]
-    [InlineData(0.4, 0.4, 0.2, "the residents' assessment must weigh most (加大群众评价权重): residents 0.4 is not above review 0.4 and self 0.2")]
-    [InlineData(0.5, 0.3, 0.3, "weights must sum to 1 (residents + review + self = 1.1)")]
-    [InlineData(1.2, -0.1, -0.1, "weights must not be negative")]
-    public void Weights_must_sum_to_one_with_the_residents_weighing_most(double residents, double review, double self, string? violation)
-    {
-        Assert.Equal(violation, new EvaluationWeights(residents, review, self).Violation());
-    }
-
     [Fact]
     public void Scores_outside_0_to_100_are_refused()
     {

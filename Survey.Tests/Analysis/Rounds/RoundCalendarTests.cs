@@ -58,14 +58,4 @@ public class RoundCalendarTests
     {
         Assert.False(RoundCalendar.TryParse(id, out _));
     }
-
-    [Theory]
-    [InlineData("quarter", true)]
-    [InlineData("Month", true)]
-    [InlineData("1", false)]
-    [InlineData("week", false)]
-    public void Periods_are_named(string text, bool valid)
-    {
-        Assert.Equal(valid, RoundCalendar.TryParsePeriod(text, out _));
-    }
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Survey.Api.Model;
+namespace Survey.Core.Definitions;
 
 /// <summary>One answer option. The id is stable; the label may be reworded without touching stored data.</summary>
 public sealed record QuestionOption

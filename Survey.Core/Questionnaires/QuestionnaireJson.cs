@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
 
-namespace Survey.Api.Questionnaires;
+namespace Survey.Core.Questionnaires;
 
 /// <summary>The one set of JSON options for questionnaire files and for serving definitions, so both use the same keys.</summary>
 public static class QuestionnaireJson

@@ -1,4 +1,4 @@
-namespace Survey.Api.Model;
+namespace Survey.Core.Definitions;
 
 /// <summary>How a question is answered.</summary>
 public enum QuestionType

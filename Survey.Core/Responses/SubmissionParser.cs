@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Survey.Api.Responses;
+namespace Survey.Core.Responses;
 
 /// <summary>
 /// Reads the JSON body <c>{ "answers": { q: [optionId…] }, "otherText": { q: "…" }, "text": { q: "…" } }</c>

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Survey.Api.Model;
+using Survey.Core.Definitions;
 
-namespace Survey.Api.Questionnaires;
+namespace Survey.Core.Questionnaires;
 
 /// <summary>
 /// Reads a questionnaire file and checks what the JSON Schema cannot: unique ids, visibleIf referring to an

@@ -1,8 +1,6 @@
-using Survey.Analysis.Evaluation;
-using Survey.Analysis.Rounds;
-using Survey.Api.Model;
+using Survey.Core.Definitions;
 
-namespace Survey.Api.Questionnaires;
+namespace Survey.Core.Questionnaires;
 
 /// <summary>Load-time checks of the evaluation keys: <c>rounds</c>, <c>scoring</c> and <c>evaluation</c> (docs/questionnaire-format.md).</summary>
 internal static class EvaluationChecks
@@ -21,7 +19,7 @@ internal static class EvaluationChecks
             error("rounds", "give either \"period\" (month, quarter, half or year) or \"named\" rounds, not both");
             return;
         }
-        if (rounds.Period is { } period && !RoundCalendar.TryParsePeriod(period, out _))
+        if (rounds.Period is { } period && !QuestionnaireRounds.Periods.Contains(period))
             error("rounds.period", $"\"{period}\" is not month, quarter, half or year");
         if (rounds.Named is not { } named) return;
         if (named.Count == 0) error("rounds.named", "needs at least one round");
@@ -60,7 +58,7 @@ internal static class EvaluationChecks
     {
         if (evaluation.Organisations is { } id && questionnaire.FindQuestion(id) is not { Type: QuestionType.Single, IsScored: false })
             error("evaluation.organisations", $"\"{id}\" must be an unscored single-choice question (its options are the organisations)");
-        if (new EvaluationWeights(evaluation.Residents, evaluation.Review, evaluation.Self).Violation() is { } violation)
+        if (evaluation.Violation() is { } violation)
             error("evaluation", violation);
     }
 }

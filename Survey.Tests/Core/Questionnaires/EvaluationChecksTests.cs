@@ -1,8 +1,7 @@
 using System.Text.Json.Nodes;
-using Survey.Api.Model;
-using static Survey.Tests.Questionnaires.QuestionnaireLoaderTests;
+using static Survey.Tests.Core.Questionnaires.QuestionnaireLoaderTests;
 
-namespace Survey.Tests.Questionnaires;
+namespace Survey.Tests.Core.Questionnaires;
 
 public class EvaluationChecksTests
 {
@@ -87,5 +86,15 @@ public class EvaluationChecksTests
         var result = LoadEdited("resident-satisfaction", n => n["evaluation"] = JsonNode.Parse(evaluation));
 
         Assert.Equal([File + error], result.Errors);
+    }
+
+    [Theory]
+    [InlineData(0.5, 0.3, 0.2, null)]
+    [InlineData(0.4, 0.4, 0.2, "the residents' assessment must weigh most (加大群众评价权重): residents 0.4 is not above review 0.4 and self 0.2")]
+    [InlineData(0.5, 0.3, 0.3, "weights must sum to 1 (residents + review + self = 1.1)")]
+    [InlineData(1.2, -0.1, -0.1, "weights must not be negative")]
+    public void Weights_must_sum_to_one_with_the_residents_weighing_most(double residents, double review, double self, string? violation)
+    {
+        Assert.Equal(violation, new EvaluationSettings { Residents = residents, Review = review, Self = self }.Violation());
     }
 }

@@ -1,6 +1,7 @@
-using Survey.Api.Model;
+using Microsoft.Extensions.Logging;
+using Survey.Core.Definitions;
 
-namespace Survey.Api.Questionnaires;
+namespace Survey.Core.Questionnaires;
 
 /// <summary>
 /// The questionnaires this server serves: every valid *.json file in the configured folder, loaded once at start-up.

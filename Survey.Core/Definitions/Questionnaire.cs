@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Survey.Api.Model;
+namespace Survey.Core.Definitions;
 
 /// <summary>A questionnaire as defined by a JSON file in questionnaires/ (see docs/questionnaire-format.md).</summary>
 public sealed record Questionnaire

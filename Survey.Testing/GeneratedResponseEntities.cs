@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Survey.Api.Infrastructure;
 using Survey.Api.Model;
 
-namespace Survey.Tests.TestSupport;
+namespace Survey.Testing;
 
 /// <summary>Generated responses as stored rows, for bulk loading (test fixtures and the benchmark).</summary>
 public static class GeneratedResponseEntities

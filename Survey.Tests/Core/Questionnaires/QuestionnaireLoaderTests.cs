@@ -1,10 +1,9 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
-using Survey.Api.Model;
-using Survey.Api.Questionnaires;
+using Survey.Core.Questionnaires;
 using Survey.Tests.TestSupport;
 
-namespace Survey.Tests.Questionnaires;
+namespace Survey.Tests.Core.Questionnaires;
 
 public class QuestionnaireLoaderTests
 {

@@ -1,4 +1,4 @@
-namespace Survey.Api.Responses;
+namespace Survey.Core.Responses;
 
 /// <summary>
 /// What a respondent submitted, before validation: chosen option ids per question, "other" texts per question,

@@ -1,4 +1,4 @@
-namespace Survey.Api.Model;
+namespace Survey.Core.Definitions;
 
 /// <summary>The one place for the satisfied-rate rule of a questionnaire (its <see cref="ScoringProfile"/> or the default).</summary>
 public static class SatisfactionRule

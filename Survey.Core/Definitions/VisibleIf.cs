@@ -1,4 +1,4 @@
-namespace Survey.Api.Model;
+namespace Survey.Core.Definitions;
 
 /// <summary>A question is shown only when an earlier single or multi question has one of these options selected.</summary>
 public sealed record VisibleIf

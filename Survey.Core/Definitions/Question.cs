@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Survey.Api.Model;
+namespace Survey.Core.Definitions;
 
 public sealed record Question
 {

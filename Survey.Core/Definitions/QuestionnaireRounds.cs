@@ -1,4 +1,4 @@
-namespace Survey.Api.Model;
+namespace Survey.Core.Definitions;
 
 /// <summary>
 /// How responses fall into evaluation rounds: a calendar <see cref="Period"/> (month, quarter, half, year, in
@@ -6,6 +6,9 @@ namespace Survey.Api.Model;
 /// </summary>
 public sealed record QuestionnaireRounds
 {
+    /// <summary>The calendar periods, as written in the file and in <c>period=</c>.</summary>
+    public static readonly IReadOnlyList<string> Periods = ["month", "quarter", "half", "year"];
+
     public string? Period { get; init; }
     public IReadOnlyList<NamedRound>? Named { get; init; }
 }

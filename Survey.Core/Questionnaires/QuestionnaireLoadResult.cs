@@ -1,6 +1,6 @@
-using Survey.Api.Model;
+using Survey.Core.Definitions;
 
-namespace Survey.Api.Questionnaires;
+namespace Survey.Core.Questionnaires;
 
 /// <summary>A loaded questionnaire, or the reasons it cannot be served (each "file: path: message").</summary>
 public sealed record QuestionnaireLoadResult(string FileName, Questionnaire? Questionnaire, IReadOnlyList<string> Errors)

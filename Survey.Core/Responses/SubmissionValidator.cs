@@ -1,7 +1,7 @@
 using System.Text;
-using Survey.Api.Model;
+using Survey.Core.Definitions;
 
-namespace Survey.Api.Responses;
+namespace Survey.Core.Responses;
 
 /// <summary>
 /// The server-side authority on what may be stored. Both the JSON API and the classic HTML form call it, so the

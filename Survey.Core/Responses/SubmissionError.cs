@@ -1,4 +1,4 @@
-namespace Survey.Api.Responses;
+namespace Survey.Core.Responses;
 
 /// <summary>
 /// One reason a submission was refused: the question (or body field) it concerns, the rule broken

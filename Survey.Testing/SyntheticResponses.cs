@@ -1,7 +1,6 @@
 using System.Text.Json;
-using Survey.Api.Model;
 
-namespace Survey.Tests.TestSupport;
+namespace Survey.Testing;
 
 /// <summary>
 /// Seeded random valid responses to any questionnaire, as JSON API bodies. Tests count the answers themselves

@@ -1,4 +1,4 @@
-namespace Survey.Api.Model;
+namespace Survey.Core.Definitions;
 
 /// <summary>
 /// Which options of the scored questions count as satisfied for the satisfied rate (满意率), by option id, and which are
