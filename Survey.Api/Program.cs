@@ -5,6 +5,7 @@ using Survey.Api.Extensions;
 using Survey.Api.Infrastructure;
 using Survey.Api.Organiser;
 using Survey.Api.ResidentForm;
+using Survey.Api.Rounds;
 using Survey.Api.Security;
 
 if (args is ["scaffold-migration", var name]) return MigrationScaffolding.Run(name, Directory.GetCurrentDirectory());
@@ -34,6 +35,7 @@ app.MapOpenApi(); // /openapi/v1.json, public: it describes the routes, not the 
 app.MapSignInPages();
 app.MapOrganiserPages();
 app.MapExportsApi();
+app.MapEvaluationRounds();
 
 await app.PrepareSurveyAsync(organiserToken);
 await app.RunAsync();

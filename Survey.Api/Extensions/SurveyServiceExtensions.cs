@@ -24,6 +24,7 @@ public static class SurveyServiceExtensions
         services.AddScoped<ResponseStore>();
         services.AddScoped<ResultsService>();
         services.AddScoped<SatisfactionService>();
+        services.AddScoped<Survey.Api.Assessments.AssessmentStore>();
 
         var questionnaires = options.ResolveQuestionnairesDirectory(builder.Environment.ContentRootPath);
         services.AddSingleton(sp => QuestionnaireCatalog.LoadFolder(questionnaires, sp.GetRequiredService<ILoggerFactory>().CreateLogger<QuestionnaireCatalog>()));

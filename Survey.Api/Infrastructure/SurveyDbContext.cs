@@ -12,6 +12,7 @@ public abstract class SurveyDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<ResponseAnswer> Answers => Set<ResponseAnswer>();
     public DbSet<ResponseText> Texts => Set<ResponseText>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<AssessmentEntry> AssessmentEntries => Set<AssessmentEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SurveyDbContext).Assembly);
