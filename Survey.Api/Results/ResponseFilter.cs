@@ -12,11 +12,17 @@ public sealed record ResponseFilter(DateOnly? From, DateOnly? To, IReadOnlyList<
 {
     public static ResponseFilter None { get; } = new(null, null, []);
 
-    public bool IsEmpty => From is null && To is null && Where.Count == 0;
+    /// <summary>
+    /// The evaluation round (<c>round=2026-Q1</c> or a named round): submitted from 00:00 Beijing time on its first day to
+    /// 00:00 Beijing time after its last (<see cref="Survey.Analysis.Rounds.Round.StartUtc"/>, <see cref="Survey.Analysis.Rounds.Round.EndUtc"/>).
+    /// </summary>
+    public Survey.Analysis.Rounds.Round? Round { get; init; }
+
+    public bool IsEmpty => From is null && To is null && Where.Count == 0 && Round is null;
 
     /// <summary>Parses and checks the filter against the questionnaire; errors are keyed by query parameter.</summary>
     public static (ResponseFilter? Filter, Dictionary<string, string[]> Errors) Parse(
-        Questionnaire questionnaire, string? from, string? to, IEnumerable<string?> where)
+        Questionnaire questionnaire, string? from, string? to, IEnumerable<string?> where, string? round = null)
     {
         var errors = new Dictionary<string, string[]>();
         DateOnly? ParseDate(string name, string? value)
@@ -39,7 +45,9 @@ public sealed record ResponseFilter(DateOnly? From, DateOnly? To, IReadOnlyList<
                 errors["where"] = [.. errors.GetValueOrDefault("where") ?? [], $"筛选条件应为“题目编号:选项编号”，且选项存在：“{condition}”"];
             else conditions.Add((parts[0], parts[1]));
         }
-        return errors.Count > 0 ? (null, errors) : (new ResponseFilter(fromDate, toDate, conditions), errors);
+        var resolvedRound = string.IsNullOrWhiteSpace(round) ? null : Survey.Api.Rounds.RoundSchedule.Find(questionnaire, round);
+        if (!string.IsNullOrWhiteSpace(round) && resolvedRound is null) errors["round"] = [Survey.Api.Rounds.RoundSchedule.Unknown(round)];
+        return errors.Count > 0 ? (null, errors) : (new ResponseFilter(fromDate, toDate, conditions) { Round = resolvedRound }, errors);
     }
 
     /// <summary>The questionnaire's responses that pass the filter, as a query (translated to SQL, never loaded).</summary>
@@ -55,6 +63,11 @@ public sealed record ResponseFilter(DateOnly? From, DateOnly? To, IReadOnlyList<
         {
             var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
             responses = responses.Where(r => r.SubmittedAt < end);
+        }
+        if (Round is { } round)
+        {
+            DateTime start = round.StartUtc, end = round.EndUtc;
+            responses = responses.Where(r => r.SubmittedAt >= start && r.SubmittedAt < end);
         }
         foreach (var (question, option) in Where)
             responses = responses.Where(r => db.Answers.Any(a => a.ResponseId == r.Id && a.QuestionId == question && a.OptionId == option));
