@@ -52,6 +52,6 @@ public static class LeagueTable
         double? rate = e.ScoredAnswers > 0 ? (double)e.Satisfied / e.ScoredAnswers : null;
         var composite = e.Review is { } review && e.Self is { } self ? ThreeStepComposite.Compute(e.Residents, review, self, weights) : null;
         return new LeagueRow(e.Id, e.Label, e.Residents.N, false, SatisfactionIndices.Composite(e.Residents), rate,
-            e.ScoredAnswers > 0 ? WilsonInterval.Compute(e.Satisfied, e.ScoredAnswers) : null, composite, rank, letters);
+            e.ScoredAnswers > 0 ? WilsonInterval.Compute(e.Satisfied, e.ScoredAnswers) : null, composite, rank, letters, e.Review, e.Self);
     }
 }
