@@ -43,7 +43,7 @@ public sealed class LeagueService(RoundSource source, AssessmentStore assessment
         long satisfied = 0, answers = 0;
         foreach (var item in scored)
         {
-            if (!analysis.Crosstabs.TryGetValue(item.Id, out var crosstab)) continue;
+            if (!analysis.Crosstabs.TryGetValue(item.Id, out var crosstab) || crosstab.Columns[column].Base == 0) continue;
             foreach (var (option, row) in item.OptionList.Zip(crosstab.Rows))
             {
                 if (option.Score is null) continue;
