@@ -32,6 +32,7 @@ public static class QuestionnairePage
             <section class="summary">
             <p class="applied">当前视图：{Describe(questionnaire, filter, query?.By)}</p>
             {Activity(activity)}
+            {(questionnaire.HasScoredItems ? Html($"""<p><a href="/admin/q/{Uri.EscapeDataString(questionnaire.Id)}/rounds">测评轮次：走势与排名</a></p>""") : Markup.Empty)}
             <p class="downloads">下载（含当前筛选）：{Downloads.Select(d => Html($"""<a href="{api}/{d}{queryString}" download>{d}</a> """))}</p>
             </section>
             {Sections(questionnaire, results, scores, chart => chart == SatisfactionChart

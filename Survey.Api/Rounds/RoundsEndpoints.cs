@@ -8,6 +8,7 @@ public static class RoundsEndpoints
     public static IEndpointRouteBuilder MapEvaluationRounds(this IEndpointRouteBuilder app)
     {
         app.MapRoundsApi();
+        app.MapRoundsPage();
         app.MapAssessmentsApi();
         app.MapAssessmentPages();
         return app;
