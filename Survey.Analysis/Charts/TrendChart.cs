@@ -32,7 +32,7 @@ public static class TrendChart
             foreach (var run in Runs(series[s].Points))
             {
                 // Lines are dodged a little sideways so that single points and their whiskers do not hide each other.
-                double dodge = (s - (series.Count - 1) / 2.0) * 0.06;
+                double dodge = (s - (series.Count - 1) / 2.0) * Math.Min(0.06, 0.3 / Math.Max(1, series.Count));
                 double[] xs = run.Select(i => i + dodge).ToArray();
                 var points = run.Select(i => series[s].Points[i]!.Value).ToArray();
                 if (run.Count > 1)
@@ -51,6 +51,8 @@ public static class TrendChart
                 line.LineWidth = 2;
                 line.MarkerSize = 7;
             }
+            // A line with no point in any round has nothing to point at in the legend.
+            if (series[s].Points.All(p => p is null)) continue;
             legend.Add(new LegendItem { LabelText = series[s].Label, LineColor = color, LineWidth = 2, MarkerColor = color, MarkerShape = MarkerShape.FilledCircle });
         }
 

@@ -48,7 +48,7 @@ public static class RoundsPage
             <form class="filters" method="get"><fieldset><legend>轮次</legend>{selector}</fieldset><div class="actions"><button type="submit">查看</button></div></form>
             <h2>满意度走势</h2>
             <p class="muted">每一轮与上一轮比较：指数用 Welch t 检验，比例用两独立样本比例 z 检验，0.05 水平下标为“显著上升”“显著下降”或“无显著变化”（见 <a href="{api}/trend">走势数据</a>）。</p>
-            <img class="chart" src="{api}/trend/chart.svg?question=items" alt="满意度指数走势图">
+            <img class="chart" src="{api}/trend/chart.svg" alt="满意度指数走势图">
             {league}
             """));
     }
