@@ -6,6 +6,7 @@ using Survey.Api.Import;
 using Survey.Api.Infrastructure;
 using Survey.Api.Organiser;
 using Survey.Api.ResidentForm;
+using Survey.Api.Rounds;
 using Survey.Api.Security;
 
 if (args is ["scaffold-migration", var name]) return MigrationScaffolding.Run(name, Directory.GetCurrentDirectory());
@@ -36,6 +37,7 @@ app.MapOpenApi(); // /openapi/v1.json, public: it describes the routes, not the 
 app.MapSignInPages();
 app.MapOrganiserPages();
 app.MapExportsApi();
+app.MapEvaluationRounds();
 
 await app.PrepareSurveyAsync(organiserToken);
 await app.RunAsync();

@@ -1,4 +1,5 @@
 using MathNet.Numerics.Distributions;
+using Survey.Analysis.Statistics;
 
 namespace Survey.Analysis.Satisfaction;
 
@@ -33,6 +34,10 @@ public static class SatisfactionIndices
     /// Composite from the moments of each respondent's weighted mean score: n respondents, Σx and Σx²
     /// (computed in SQL by the caller). Same mean and t interval as <see cref="Item"/>; no satisfied rate.
     /// </summary>
+    public static SatisfactionIndex Composite(ScoreMoments moments, long unknown = 0) =>
+        Composite(moments.N, moments.Sum, moments.SumOfSquares, unknown);
+
+    /// <inheritdoc cref="Composite(ScoreMoments, long)"/>
     public static SatisfactionIndex Composite(long n, double sum, double sumOfSquares, long unknown = 0)
     {
         if (n <= 0) return new SatisfactionIndex(null, null, null, 0, unknown, null);

@@ -14,6 +14,7 @@ public abstract class SurveyDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<LegacyResponseAnswer> LegacyAnswers => Set<LegacyResponseAnswer>();
     public DbSet<ResponseText> Texts => Set<ResponseText>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<AssessmentEntry> AssessmentEntries => Set<AssessmentEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SurveyDbContext).Assembly);

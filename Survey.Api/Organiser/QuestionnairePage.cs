@@ -28,10 +28,11 @@ public static class QuestionnairePage
             <nav class="crumbs"><a href="/admin">全部问卷</a></nav>
             <h1>{questionnaire.Title}</h1>
             {problems}
-            {FilterForm(questionnaire, filter, basis, query?.By?.Id)}
+            {FilterForm(context, questionnaire, filter, basis, query?.By?.Id)}
             <section class="summary">
             <p class="applied">当前视图：{Describe(questionnaire, filter, query?.By)}</p>
             {Activity(activity)}
+            {(questionnaire.HasScoredItems ? Html($"""<p><a href="/admin/q/{Uri.EscapeDataString(questionnaire.Id)}/rounds">测评轮次：走势与排名</a></p>""") : Markup.Empty)}
             <p class="downloads">下载（含当前筛选）：{Downloads.Select(d => Html($"""<a href="{api}/{d}{queryString}" download>{d}</a> """))}</p>
             </section>
             {Sections(questionnaire, results, scores, chart => chart == SatisfactionChart
@@ -56,7 +57,7 @@ public static class QuestionnairePage
     private static Markup Image(string? source, string alt) =>
         source is null ? Markup.Empty : Html($"""<img class="chart" src="{source}" alt="{alt}">""");
 
-    private static Markup FilterForm(Questionnaire questionnaire, ResponseFilter filter, string? basis, string? by)
+    private static Markup FilterForm(HttpContext context, Questionnaire questionnaire, ResponseFilter filter, string? basis, string? by)
     {
         var singles = questionnaire.Questions.Where(q => q.Type == QuestionType.Single).ToList();
         Markup AnswerFilter(Question question)
@@ -80,6 +81,7 @@ public static class QuestionnairePage
         return Html($"""
             <form class="filters" method="get" action="/admin/q/{Uri.EscapeDataString(questionnaire.Id)}">
             <fieldset><legend>筛选</legend>
+            {Survey.Api.Rounds.RoundSelector.Field(context, questionnaire, filter.Round)}
             <label>开始日期<input type="date" name="from" value="{filter.From?.ToString("yyyy-MM-dd")}"></label>
             <label>结束日期<input type="date" name="to" value="{filter.To?.ToString("yyyy-MM-dd")}"></label>
             {answerFilters}
@@ -102,6 +104,7 @@ public static class QuestionnairePage
     public static string Describe(Questionnaire questionnaire, ResponseFilter filter, Question? by)
     {
         var parts = new List<string>();
+        if (filter.Round is { } round) parts.Add($"{round.Label}（{round.From:yyyy-MM-dd} 至 {round.To:yyyy-MM-dd}，北京时间）");
         if (filter.From is { } from) parts.Add($"{from:yyyy-MM-dd} 起");
         if (filter.To is { } to) parts.Add($"至 {to:yyyy-MM-dd}");
         foreach (var (question, option) in filter.Where)

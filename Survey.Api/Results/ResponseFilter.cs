@@ -12,11 +12,17 @@ public sealed record ResponseFilter(DateOnly? From, DateOnly? To, IReadOnlyList<
 {
     public static ResponseFilter None { get; } = new(null, null, []);
 
-    public bool IsEmpty => From is null && To is null && Where.Count == 0;
+    /// <summary>
+    /// The evaluation round (<c>round=2026-Q1</c> or a named round): submitted from 00:00 Beijing time on its first day to
+    /// 00:00 Beijing time after its last (<see cref="Survey.Analysis.Rounds.Round.StartUtc"/>, <see cref="Survey.Analysis.Rounds.Round.EndUtc"/>).
+    /// </summary>
+    public Survey.Analysis.Rounds.Round? Round { get; init; }
+
+    public bool IsEmpty => From is null && To is null && Where.Count == 0 && Round is null;
 
     /// <summary>Parses and checks the filter against the questionnaire; errors are keyed by query parameter.</summary>
     public static (ResponseFilter? Filter, Dictionary<string, string[]> Errors) Parse(
-        Questionnaire questionnaire, string? from, string? to, IEnumerable<string?> where)
+        Questionnaire questionnaire, string? from, string? to, IEnumerable<string?> where, string? round = null)
     {
         var errors = new Dictionary<string, string[]>();
         DateOnly? ParseDate(string name, string? value)
@@ -39,23 +45,38 @@ public sealed record ResponseFilter(DateOnly? From, DateOnly? To, IReadOnlyList<
                 errors["where"] = [.. errors.GetValueOrDefault("where") ?? [], $"筛选条件应为“题目编号:选项编号”，且选项存在：“{condition}”"];
             else conditions.Add((parts[0], parts[1]));
         }
-        return errors.Count > 0 ? (null, errors) : (new ResponseFilter(fromDate, toDate, conditions), errors);
+        var resolvedRound = string.IsNullOrWhiteSpace(round) ? null : Survey.Api.Rounds.RoundSchedule.Find(questionnaire, round);
+        if (!string.IsNullOrWhiteSpace(round) && resolvedRound is null) errors["round"] = [Survey.Api.Rounds.RoundSchedule.Unknown(round)];
+        return errors.Count > 0 ? (null, errors) : (new ResponseFilter(fromDate, toDate, conditions) { Round = resolvedRound }, errors);
     }
 
-    /// <summary>The questionnaire's responses in the date range, as a query (the answer conditions are tested on the decoded pattern: <see cref="Matches"/>).</summary>
+    /// <summary>
+    /// The submission window in UTC, [start, end): the whole UTC days from <see cref="From"/> to <see cref="To"/>,
+    /// intersected with the round's Beijing-time bounds. Null where unbounded. The one place both are combined, so the
+    /// engine's pass and the raw exports cover the same responses.
+    /// </summary>
+    public (DateTime? Start, DateTime? End) Window
+    {
+        get
+        {
+            DateTime? start = From?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            DateTime? end = To?.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            if (Round is { } round)
+            {
+                start = start is { } s && s > round.StartUtc ? s : round.StartUtc;
+                end = end is { } e && e < round.EndUtc ? e : round.EndUtc;
+            }
+            return (start, end);
+        }
+    }
+
+    /// <summary>The questionnaire's responses in the <see cref="Window"/>, as a query (the answer conditions are tested on the decoded pattern: <see cref="Matches"/>).</summary>
     public IQueryable<SurveyResponse> ApplyDates(SurveyDbContext db, string questionnaireId)
     {
         var responses = db.Responses.Where(r => r.QuestionnaireId == questionnaireId && r.Seq != null);
-        if (From is { } from)
-        {
-            var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-            responses = responses.Where(r => r.SubmittedAt >= start);
-        }
-        if (To is { } to)
-        {
-            var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-            responses = responses.Where(r => r.SubmittedAt < end);
-        }
+        var (start, end) = Window;
+        if (start is { } from) responses = responses.Where(r => r.SubmittedAt >= from);
+        if (end is { } to) responses = responses.Where(r => r.SubmittedAt < to);
         return responses;
     }
 
@@ -64,5 +85,5 @@ public sealed record ResponseFilter(DateOnly? From, DateOnly? To, IReadOnlyList<
         Where.All(w => answers.TryGetValue(w.Question, out var chosen) && chosen.Contains(w.Option));
 
     /// <summary>A stable text of the filter, for memo keys and logs.</summary>
-    public string Key => $"{From:yyyy-MM-dd}|{To:yyyy-MM-dd}|{string.Join(",", Where.Select(w => $"{w.Question}:{w.Option}"))}";
+    public string Key => $"{From:yyyy-MM-dd}|{To:yyyy-MM-dd}|{Round?.Id}|{string.Join(",", Where.Select(w => $"{w.Question}:{w.Option}"))}";
 }

@@ -51,8 +51,8 @@ public sealed class ResultsService(ResponseSnapshots snapshots, AnswerLayouts la
     }
 
     private static PassRequest Request(AnswerLayout layout, ResponseFilter filter, Question? by, IReadOnlySet<int>? only, bool full) => new(
-        filter.From is { } from ? Engine.ResponseColumns.MinuteOf(from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)) : null,
-        filter.To is { } to ? Engine.ResponseColumns.MinuteOf(to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)) : null,
+        filter.Window.Start is { } start ? Engine.ResponseColumns.MinuteOf(start) : null,
+        filter.Window.End is { } end ? Engine.ResponseColumns.MinuteOf(end) : null,
         filter.Where.Select(w => (IndexOf(layout, w.Question), 1UL << layout.Find(w.Question)!.BitOf(w.Option)!.Value)).ToList(),
         by is null ? null : IndexOf(layout, by.Id),
         only,

@@ -18,6 +18,15 @@ public sealed record Questionnaire
 
     public required IReadOnlyList<Question> Questions { get; init; }
 
+    /// <summary>Evaluation rounds (waves); null: calendar quarters.</summary>
+    public QuestionnaireRounds? Rounds { get; init; }
+
+    /// <summary>Which options count as satisfied or excluded; null: today's midpoint rule.</summary>
+    public ScoringProfile? Scoring { get; init; }
+
+    /// <summary>The three-step evaluation: organisations and weights; null: none configured.</summary>
+    public EvaluationSettings? Evaluation { get; init; }
+
     /// <summary>Has satisfaction items (questions whose options carry scores).</summary>
     [JsonIgnore]
     public bool HasScoredItems => Questions.Any(q => q.IsScored);

@@ -54,6 +54,7 @@ public static class QuestionnaireLoader
             if (question.VisibleIf is { } visibleIf) CheckVisibleIf(visibleIf, question, earlier, questionnaire, $"{at}.visibleIf", error);
             earlier.TryAdd(question.Id, question);
         }
+        EvaluationChecks.Check(questionnaire, error);
     }
 
     private static void CheckQuestion(Question question, string at, Action<string, string> error)
@@ -130,7 +131,7 @@ public static class QuestionnaireLoader
                 error($"{at}.anyOf[{k}]", $"no option \"{visibleIf.AnyOf[k]}\" in question \"{controller.Id}\"");
     }
 
-    private static readonly System.Text.RegularExpressions.Regex IdRule = new("^[a-z0-9][a-z0-9-]{0,63}$");
+    internal static readonly System.Text.RegularExpressions.Regex IdRule = new("^[a-z0-9][a-z0-9-]{0,63}$");
 
     private static string Name(QuestionType type) => type.ToString().ToLowerInvariant();
 

@@ -31,6 +31,7 @@ public static class ChartCookbook
         var start = new DateOnly(2026, 11, 1);
         var days = Enumerable.Range(0, 25).Select(i => (start.AddDays(i), (long)(20 + (i * 37 % 23) + (i > 18 ? 30 : 0)))).ToList();
         yield return ("daily-counts", DailyCountsChart.Create(days));
+        foreach (var (name, chart) in RoundChartCookbook.All()) yield return (name, chart);
     }
 
     public static CrosstabResult UrgentNeedsByIdentity() => Crosstab.Compute(

@@ -8,8 +8,8 @@ public class ChartCookbookTests
     {
         var written = ChartCookbook.All().Select(c => ChartOutput.Save(c.Chart, c.Name)).ToList();
 
-        // 10 + 13 choice questions, the shown-base variant, 3 cross-tabs, 2 satisfaction charts, 1 daily chart.
-        Assert.Equal(30, written.Count);
+        // 10 + 13 choice questions, the shown-base variant, 3 cross-tabs, 2 satisfaction charts, 1 daily chart, 2 trends, 2 leagues.
+        Assert.Equal(34, written.Count);
         Assert.All(written, path =>
         {
             byte[] header = File.ReadAllBytes(path).Take(8).ToArray();

@@ -10,7 +10,7 @@ public class QuestionnaireLoaderTests
     private static string Shipped(string id) => File.ReadAllText(Path.Combine(RepositoryPaths.Questionnaires, id + ".json"));
 
     /// <summary>Loads a shipped questionnaire after an edit to its JSON, as a broken copy would be.</summary>
-    private static QuestionnaireLoadResult LoadEdited(string id, Action<JsonNode> edit)
+    internal static QuestionnaireLoadResult LoadEdited(string id, Action<JsonNode> edit)
     {
         var node = JsonNode.Parse(Shipped(id))!;
         edit(node);
