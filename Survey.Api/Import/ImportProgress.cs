@@ -33,7 +33,8 @@ public sealed class ImportProgress(TextWriter output, bool enabled, Func<double>
         fraction = Math.Clamp(fraction, 0, 1);
         var filled = (int)Math.Round(fraction * BarWidth);
         var rate = elapsed.TotalSeconds > 0 ? responses / elapsed.TotalSeconds : 0;
-        var eta = fraction > 0 ? TimeSpan.FromSeconds(elapsed.TotalSeconds * (1 - fraction) / fraction) : (TimeSpan?)null;
+        // Rounded to whole seconds, so 6.9999 s left shows as 0:07 rather than 0:06.
+        var eta = fraction > 0 ? TimeSpan.FromSeconds(Math.Round(elapsed.TotalSeconds * (1 - fraction) / fraction)) : (TimeSpan?)null;
         return string.Create(CultureInfo.InvariantCulture,
             $"[{new string('#', filled)}{new string('.', BarWidth - filled)}] {fraction * 100,3:0}%  {responses:N0} responses  " +
             $"{rate:N0} responses/s  ETA {(eta is { } left ? left.ToString(@"m\:ss") : "-:--")}");
