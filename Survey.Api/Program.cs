@@ -2,6 +2,7 @@ using Survey.Api.Apis;
 using Survey.Api.Auth;
 using Survey.Api.Exports;
 using Survey.Api.Extensions;
+using Survey.Api.Import;
 using Survey.Api.Infrastructure;
 using Survey.Api.Organiser;
 using Survey.Api.ResidentForm;
@@ -9,6 +10,8 @@ using Survey.Api.Security;
 
 if (args is ["scaffold-migration", var name]) return MigrationScaffolding.Run(name, Directory.GetCurrentDirectory());
 if (args is ["hash-password"]) return PasswordHashCommand.Run(Console.In, Console.Out, Console.Error);
+if (args is [ImportCommand.Verb, var questionnaireId, var file, .. var settings])
+    return await ImportCommand.RunAsync(questionnaireId, file, settings, Console.Out, Console.Error, showProgress: !Console.IsErrorRedirected);
 
 // Content (appsettings.json) comes from beside the binary; ./data and ./questionnaires are looked up from the working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });

@@ -14,6 +14,9 @@ public static class CsvTableWriter
 {
     public const string ContentType = "text/csv; charset=utf-8";
 
+    /// <summary>Times are UTC to the minute, as stored.</summary>
+    public const string TimeFormat = "yyyy-MM-dd HH:mm";
+
     private static readonly CsvConfiguration Configuration = new(CultureInfo.InvariantCulture)
     {
         NewLine = "\r\n",
@@ -54,7 +57,7 @@ public static class CsvTableWriter
     {
         null => "",
         string text => CellText.Neutralise(text),
-        DateTime time => time.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+        DateTime time => time.ToString(TimeFormat, CultureInfo.InvariantCulture),
         double number => number.ToString("0.##", CultureInfo.InvariantCulture),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => CellText.Neutralise(cell.ToString() ?? ""),

@@ -22,6 +22,8 @@ public static class SurveyServiceExtensions
 
         services.AddSurveyDatabase(builder.Configuration.GetConnectionString("Survey"));
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<GroupCommitWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<GroupCommitWriter>());
         services.AddSingleton<AnswerLayouts>();
         services.AddSingleton<ResponseSnapshots>();
         services.AddScoped<ResponseStore>();

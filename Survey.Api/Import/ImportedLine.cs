@@ -1,0 +1,21 @@
+using Survey.Api.Model;
+using Survey.Api.Responses;
+
+namespace Survey.Api.Import;
+
+/// <summary>One line (JSON Lines) or record (CSV) of an import file: the response to store, or why it cannot be.</summary>
+public sealed record ImportedLine(int Line, NewResponse? Response, IReadOnlyList<SubmissionError> Errors)
+{
+    /// <summary>
+    /// Runs the submission through the same validator as the API; <paramref name="formatErrors"/> are what the file
+    /// format itself found (a bad time or cell), reported together with the validator's.
+    /// </summary>
+    public static ImportedLine Validate(int line, Questionnaire questionnaire, ResponseSubmission? submission,
+        IReadOnlyList<SubmissionError> formatErrors, Guid id, DateTime submittedAtUtc)
+    {
+        var errors = submission is null ? formatErrors : [.. formatErrors, .. SubmissionValidator.Validate(questionnaire, submission)];
+        return errors.Count > 0 || submission is null
+            ? new ImportedLine(line, null, errors)
+            : new ImportedLine(line, new NewResponse(id, NewResponse.RoundToMinute(submittedAtUtc), submission), errors);
+    }
+}

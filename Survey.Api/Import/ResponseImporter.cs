@@ -1,0 +1,80 @@
+using System.Threading.Channels;
+using Survey.Api.Infrastructure;
+using Survey.Api.Responses;
+using Survey.Core.Patterns;
+
+namespace Survey.Api.Import;
+
+/// <summary>
+/// Stores every line of an import in one transaction, or nothing: lines are validated as they are read and the
+/// valid ones written in chunks by a second task (PostgreSQL binary COPY or SQLite prepared inserts,
+/// <see cref="ResponseRowWriter"/>) while the next chunk is parsed; at the first invalid line writing stops, the
+/// rest of the file is still checked so every bad line is reported, and the transaction is rolled back.
+/// </summary>
+public static class ResponseImporter
+{
+    public const int ChunkSize = 5000;
+
+    public sealed record Outcome(int Imported, IReadOnlyList<ImportedLine> Rejected);
+
+    public static async Task<Outcome> ImportAsync(SurveyDbContext db, AnswerLayout layout, IEnumerable<ImportedLine> lines,
+        ImportProgress? progress, CancellationToken cancellationToken)
+    {
+        // One transaction for the whole file; it holds the questionnaire's sequence counter, so the API's writes to
+        // the same questionnaire wait until the import commits or rolls back.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        var chunks = Channel.CreateBounded<List<NewResponse>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var writer = Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var chunk in chunks.Reader.ReadAllAsync(cancellationToken))
+                    await ResponseRowWriter.WriteAsync(db, layout, chunk, cancellationToken);
+            }
+            catch (Exception exception)
+            {
+                chunks.Writer.TryComplete(exception); // stops the reading side at its next chunk
+                throw;
+            }
+        }, cancellationToken);
+
+        var rejected = new List<ImportedLine>();
+        var valid = 0;
+        var chunk = new List<NewResponse>(ChunkSize);
+        try
+        {
+            foreach (var line in lines)
+            {
+                if (line.Response is null) rejected.Add(line);
+                else if (rejected.Count == 0)
+                {
+                    valid++;
+                    chunk.Add(line.Response);
+                    if (chunk.Count == ChunkSize)
+                    {
+                        await chunks.Writer.WriteAsync(chunk, cancellationToken);
+                        chunk = new List<NewResponse>(ChunkSize);
+                    }
+                }
+                progress?.Report(valid);
+            }
+            if (rejected.Count == 0 && chunk.Count > 0) await chunks.Writer.WriteAsync(chunk, cancellationToken);
+        }
+        catch (ChannelClosedException)
+        {
+            // The writer failed: its exception is rethrown below.
+        }
+        chunks.Writer.TryComplete();
+        await writer;
+        progress?.Finish(valid);
+
+        if (rejected.Count > 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return new Outcome(0, rejected);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return new Outcome(valid, rejected);
+    }
+}

@@ -1,0 +1,138 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using NpgsqlTypes;
+using Microsoft.EntityFrameworkCore.Storage;
+using Survey.Api.Infrastructure;
+using Survey.Api.Model;
+using Survey.Core.Patterns;
+
+namespace Survey.Api.Responses;
+
+/// <summary>
+/// Writes many responses inside the caller's transaction (begun on <paramref name="db"/>), in exactly the rows the API
+/// stores (<see cref="NewResponse.ToEntity"/>: one compact row per response, numbered by
+/// <see cref="ResponseWriter.ReserveSeqAsync"/>, plus its texts): on PostgreSQL by binary COPY (one COPY per table
+/// per batch, since a connection runs one COPY at a time), on SQLite by prepared INSERTs. Used by
+/// <c>script/import</c> and by the group-commit writer; the caller commits.
+/// </summary>
+public static class ResponseRowWriter
+{
+    public static async Task WriteAsync(SurveyDbContext db, AnswerLayout layout, IReadOnlyList<NewResponse> batch, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0) return;
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+                          ?? throw new InvalidOperationException("Responses are written inside the caller's transaction.");
+        var entities = batch.Select(r => r.ToEntity(layout)).ToList();
+        // Numbered last, just before the rows go in: the counter row stays locked for other writers until commit.
+        var first = await ResponseWriter.ReserveSeqAsync(db, layout.Questionnaire.Id, entities.Count, cancellationToken);
+        for (var i = 0; i < entities.Count; i++) entities[i].Seq = first + i;
+        await (transaction switch
+        {
+            NpgsqlTransaction postgres => CopyAsync(postgres.Connection!, entities, cancellationToken),
+            SqliteTransaction sqlite => InsertAsync(sqlite, entities, cancellationToken),
+            _ => throw new NotSupportedException(transaction.GetType().Name),
+        });
+    }
+
+    /// <summary>Idempotency records, in the same transaction as their responses; a key stored before fails the transaction (primary key).</summary>
+    public static async Task WriteKeysAsync(SurveyDbContext db, IReadOnlyList<IdempotencyRecord> records, CancellationToken cancellationToken)
+    {
+        if (records.Count == 0) return;
+        switch (db.Database.CurrentTransaction?.GetDbTransaction())
+        {
+            case NpgsqlTransaction postgres:
+                await using (var copy = await postgres.Connection!.BeginBinaryImportAsync(
+                                 """COPY idempotency_keys ("KeyHash", "RequestHash", "ResponseId") FROM STDIN (FORMAT BINARY)""", cancellationToken))
+                {
+                    foreach (var record in records)
+                    {
+                        await copy.StartRowAsync(cancellationToken);
+                        await copy.WriteAsync(record.KeyHash, NpgsqlDbType.Varchar, cancellationToken);
+                        await copy.WriteAsync(record.RequestHash, NpgsqlDbType.Varchar, cancellationToken);
+                        await copy.WriteAsync(record.ResponseId, NpgsqlDbType.Uuid, cancellationToken);
+                    }
+                    await copy.CompleteAsync(cancellationToken);
+                }
+                break;
+            case SqliteTransaction sqlite:
+                await using (var insert = Prepare(sqlite, """INSERT INTO idempotency_keys ("KeyHash", "RequestHash", "ResponseId") VALUES ($1, $2, $3)""", 3))
+                    foreach (var record in records)
+                        await ExecuteAsync(insert, cancellationToken, record.KeyHash, record.RequestHash, SqliteGuid(record.ResponseId));
+                break;
+            default:
+                throw new InvalidOperationException("Idempotency records are written inside the caller's transaction.");
+        }
+    }
+
+    private static async Task CopyAsync(NpgsqlConnection connection, List<SurveyResponse> responses, CancellationToken cancellationToken)
+    {
+        await using (var copy = await connection.BeginBinaryImportAsync(
+                         """COPY responses ("Id", "QuestionnaireId", "QuestionnaireVersion", "SubmittedAt", "Seq", "Patterns") FROM STDIN (FORMAT BINARY)""", cancellationToken))
+        {
+            foreach (var response in responses)
+            {
+                await copy.StartRowAsync(cancellationToken);
+                await copy.WriteAsync(response.Id, NpgsqlDbType.Uuid, cancellationToken);
+                await copy.WriteAsync(response.QuestionnaireId, NpgsqlDbType.Varchar, cancellationToken);
+                await copy.WriteAsync(response.QuestionnaireVersion, NpgsqlDbType.Integer, cancellationToken);
+                await copy.WriteAsync(response.SubmittedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+                await copy.WriteAsync(response.Seq!.Value, NpgsqlDbType.Bigint, cancellationToken);
+                await copy.WriteAsync(response.Patterns!, NpgsqlDbType.Bytea, cancellationToken);
+            }
+            await copy.CompleteAsync(cancellationToken);
+        }
+        if (!responses.Any(r => r.Texts.Count > 0)) return;
+        await using (var copy = await connection.BeginBinaryImportAsync(
+                         """COPY response_texts ("ResponseId", "QuestionnaireId", "QuestionId", "OptionId", "Text") FROM STDIN (FORMAT BINARY)""", cancellationToken))
+        {
+            foreach (var text in responses.SelectMany(r => r.Texts))
+            {
+                await copy.StartRowAsync(cancellationToken);
+                await copy.WriteAsync(text.ResponseId, NpgsqlDbType.Uuid, cancellationToken);
+                await copy.WriteAsync(text.QuestionnaireId, NpgsqlDbType.Varchar, cancellationToken);
+                await copy.WriteAsync(text.QuestionId, NpgsqlDbType.Varchar, cancellationToken);
+                if (text.OptionId is null) await copy.WriteNullAsync(cancellationToken);
+                else await copy.WriteAsync(text.OptionId, NpgsqlDbType.Varchar, cancellationToken);
+                await copy.WriteAsync(text.Text, NpgsqlDbType.Varchar, cancellationToken);
+            }
+            await copy.CompleteAsync(cancellationToken);
+        }
+    }
+
+    private static async Task InsertAsync(SqliteTransaction transaction, List<SurveyResponse> responses, CancellationToken cancellationToken)
+    {
+        await using var insertResponse = Prepare(transaction,
+            """INSERT INTO responses ("Id", "QuestionnaireId", "QuestionnaireVersion", "SubmittedAt", "Seq", "Patterns") VALUES ($1, $2, $3, $4, $5, $6)""", 6);
+        await using var insertText = Prepare(transaction,
+            """INSERT INTO response_texts ("ResponseId", "QuestionnaireId", "QuestionId", "OptionId", "Text") VALUES ($1, $2, $3, $4, $5)""", 5);
+        foreach (var response in responses)
+        {
+            var id = SqliteGuid(response.Id); // a DateTime binds as "yyyy-MM-dd HH:mm:ss[.fffffff]", as EF Core stores it
+
+            await ExecuteAsync(insertResponse, cancellationToken, id, response.QuestionnaireId, response.QuestionnaireVersion, response.SubmittedAt,
+                response.Seq, response.Patterns);
+            foreach (var text in response.Texts)
+                await ExecuteAsync(insertText, cancellationToken, id, text.QuestionnaireId, text.QuestionId, text.OptionId, text.Text);
+        }
+    }
+
+    /// <summary>EF Core stores a Guid on SQLite as upper-case text.</summary>
+    private static string SqliteGuid(Guid id) => id.ToString().ToUpperInvariant();
+
+    private static SqliteCommand Prepare(SqliteTransaction transaction, string sql, int parameters)
+    {
+        var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        for (var i = 1; i <= parameters; i++) command.Parameters.Add(new SqliteParameter($"${i}", null));
+        command.Prepare();
+        return command;
+    }
+
+    private static Task<int> ExecuteAsync(SqliteCommand command, CancellationToken cancellationToken, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        return command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

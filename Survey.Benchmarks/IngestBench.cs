@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Npgsql;
+
+namespace Survey.Benchmarks;
+
+/// <summary>
+/// API ingest against its floor, both measured with C clients on the same PostgreSQL (fsync on) in the same run:
+/// <c>wrk</c> posting valid bodies (each with its own Idempotency-Key, as the resident form sends) to the real
+/// server, and <c>pgbench</c> inserting one compact row (uuid, questionnaire, time, sequence number, pattern bytes)
+/// per transaction, at the same connection counts.
+/// </summary>
+public static partial class IngestBench
+{
+    public static readonly int[] Connections = [8, 32];
+    private const int Seconds = 15;
+
+    public static async Task RunAsync(ResultTable table, Questionnaire questionnaire, string adminConnection, string pgbench, string work)
+    {
+        var database = await Databases.CreatePostgresAsync(adminConnection, "bench_ingest");
+        var script = Path.Combine(work, "post.lua");
+        await File.WriteAllTextAsync(script, LuaScript(questionnaire), new UTF8Encoding(false));
+        var api = new Dictionary<int, (double Rate, double P99, long Errors)>();
+        await using (var server = await ApiServer.StartAsync(database, work))
+        {
+            await RunWrkAsync(server.Url, script, 8, 3); // warm-up (JIT, connection pools)
+            foreach (var connections in Connections) api[connections] = await RunWrkAsync(server.Url, script, connections, Seconds);
+        }
+
+        await using (var connection = new NpgsqlConnection(database))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand("""
+                CREATE SEQUENCE ingest_floor_seq;
+                CREATE TABLE ingest_floor (id uuid PRIMARY KEY, questionnaire_id varchar(64) NOT NULL, questionnaire_version integer NOT NULL,
+                    submitted_at timestamptz NOT NULL, seq bigint NOT NULL, patterns bytea NOT NULL);
+                CREATE UNIQUE INDEX ON ingest_floor (questionnaire_id, seq);
+                """, connection);
+            await create.ExecuteNonQueryAsync();
+        }
+        var insert = Path.Combine(work, "insert.sql");
+        await File.WriteAllTextAsync(insert, """
+            INSERT INTO ingest_floor VALUES (gen_random_uuid(), 'grassroots-service', 1, date_trunc('minute', now()), nextval('ingest_floor_seq'), '\x0102030601010203080102'::bytea);
+            """);
+        var builder = new NpgsqlConnectionStringBuilder(database);
+        foreach (var connections in Connections)
+        {
+            var floor = await RunPgbenchAsync(pgbench, insert, builder, connections);
+            var (rate, p99, errors) = api[connections];
+            table.Add($"API ingest, {connections} connections (wrk; p99 {p99:0.0} ms{(errors > 0 ? $", {errors} non-2xx" : "")})", "PostgreSQL", null,
+                $"{ResultTable.Number(rate)} responses/s", $"pgbench 1 row/transaction: {ResultTable.Number(floor)}/s (target ≥ 0.50×{(connections == 8 ? ", p99 < 50 ms" : "")})",
+                ResultTable.Times(rate / floor));
+        }
+    }
+
+    private static string LuaScript(Questionnaire questionnaire)
+    {
+        var bodies = string.Join(",\n", BenchData.Bodies(questionnaire, 500).Select(b => $"[==[{b}]==]"));
+        return $$"""
+            local bodies = {
+            {{bodies}}
+            }
+            local threads = 0
+            function setup(thread)
+              threads = threads + 1
+              thread:set("tid", threads)
+            end
+            local counter = 0
+            function request()
+              counter = counter + 1
+              return wrk.format("POST", "/api/questionnaires/{{questionnaire.Id}}/responses",
+                { ["Content-Type"] = "application/json", ["Idempotency-Key"] = "bench-" .. tid .. "-" .. counter },
+                bodies[(counter % #bodies) + 1])
+            end
+            """;
+    }
+
+    private static async Task<(double Rate, double P99, long Errors)> RunWrkAsync(string url, string script, int connections, int seconds)
+    {
+        var output = await RunAsync("wrk", ["-t2", $"-c{connections}", $"-d{seconds}s", "--latency", "-s", script, url]);
+        var rate = double.Parse(RequestsPerSecond().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
+        var p99 = P99().Match(output) is { Success: true } m ? Milliseconds(m.Groups[1].Value, m.Groups[2].Value) : double.NaN;
+        var errors = NonSuccess().Match(output) is { Success: true } e ? long.Parse(e.Groups[1].Value) : 0;
+        return (rate, p99, errors);
+    }
+
+    private static async Task<double> RunPgbenchAsync(string pgbench, string script, NpgsqlConnectionStringBuilder database, int connections)
+    {
+        var output = await RunAsync(pgbench, ["-n", "-c", $"{connections}", "-j", "2", "-T", $"{Seconds}", "-f", script,
+            "-h", database.Host!, "-p", $"{database.Port}", "-U", database.Username!, database.Database!]);
+        return double.Parse(Tps().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
+    }
+
+    private static double Milliseconds(string value, string unit) =>
+        double.Parse(value, CultureInfo.InvariantCulture) * unit switch { "us" => 0.001, "ms" => 1, "s" => 1000, _ => double.NaN };
+
+    public static async Task<string> RunAsync(string file, IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"{file} exited with {process.ExitCode}: {await error}");
+        return await output + await error;
+    }
+
+    [GeneratedRegex(@"Requests/sec:\s+([\d.]+)")] private static partial Regex RequestsPerSecond();
+    [GeneratedRegex(@"\s99%\s+([\d.]+)(us|ms|s)")] private static partial Regex P99();
+    [GeneratedRegex(@"Non-2xx or 3xx responses:\s+(\d+)")] private static partial Regex NonSuccess();
+    [GeneratedRegex(@"tps = ([\d.]+) \(without initial connection time\)")] private static partial Regex Tps();
+}
