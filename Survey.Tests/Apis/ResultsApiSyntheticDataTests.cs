@@ -172,6 +172,6 @@ public abstract class ResultsApiSyntheticDataTests(SeededApp app)
     private Task<JsonElement> Get(string url) => app.CreateOrganiserClient().GetFromJsonAsync<JsonElement>(url);
 }
 
-public sealed class ResultsApiSyntheticDataSqliteTests(TenThousandSqliteApp app) : ResultsApiSyntheticDataTests(app), IClassFixture<TenThousandSqliteApp>;
+public sealed class ResultsApiSyntheticDataSqliteTests(TwentyThousandSqliteApp app) : ResultsApiSyntheticDataTests(app), IClassFixture<TwentyThousandSqliteApp>;
 
-public sealed class ResultsApiSyntheticDataPostgresTests(TenThousandPostgresApp app) : ResultsApiSyntheticDataTests(app), IClassFixture<TenThousandPostgresApp>;
+public sealed class ResultsApiSyntheticDataPostgresTests(TwentyThousandPostgresApp app) : ResultsApiSyntheticDataTests(app), IClassFixture<TwentyThousandPostgresApp>;

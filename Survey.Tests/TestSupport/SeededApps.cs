@@ -37,8 +37,8 @@ public sealed class SeededSqliteApp() : SeededApp(TestDatabase.CreateSqlite(), 6
 /// <summary>xunit class fixture: 600 synthetic responses per shipped questionnaire on PostgreSQL.</summary>
 public sealed class SeededPostgresApp() : SeededApp(TestDatabase.CreatePostgresAsync().GetAwaiter().GetResult(), 600);
 
-/// <summary>xunit class fixture: 10,000 synthetic responses per shipped questionnaire on SQLite (the size check).</summary>
-public sealed class TenThousandSqliteApp() : SeededApp(TestDatabase.CreateSqlite(), 10_000);
+/// <summary>xunit class fixture: 20,000 synthetic responses per shipped questionnaire on SQLite (the size check).</summary>
+public sealed class TwentyThousandSqliteApp() : SeededApp(TestDatabase.CreateSqlite(), 20_000);
 
-/// <summary>xunit class fixture: 10,000 synthetic responses per shipped questionnaire on PostgreSQL.</summary>
-public sealed class TenThousandPostgresApp() : SeededApp(TestDatabase.CreatePostgresAsync().GetAwaiter().GetResult(), 10_000);
+/// <summary>xunit class fixture: 20,000 synthetic responses per shipped questionnaire on PostgreSQL.</summary>
+public sealed class TwentyThousandPostgresApp() : SeededApp(TestDatabase.CreatePostgresAsync().GetAwaiter().GetResult(), 20_000);

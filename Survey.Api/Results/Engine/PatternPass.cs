@@ -1,11 +1,12 @@
-using System.Buffers;
 using System.Numerics;
+using Survey.Core.Patterns;
 
 namespace Survey.Api.Results.Engine;
 
 /// <summary>
 /// One pass over a questionnaire's <see cref="ResponseColumns"/>: select the rows that pass the filters (minute
-/// range, where-masks), give each its break-down level, then count n(p, j) column by column (each stored mask read
+/// range, where-masks) block by block (<see cref="BlockSize"/> rows), give each its break-down level, then count
+/// n(p, j) column by column (each stored mask read
 /// once; a flat array indexed by mask × levels for up to <see cref="DenseWidth"/> bits), the composite-score moments
 /// per level, the texts of the selected rows and the submission days.
 /// </summary>
@@ -17,54 +18,68 @@ public static class PatternPass
     /// <summary>Most distinct texts listed per key (most frequent first), so a results page stays small.</summary>
     public const int MaxTextsPerKey = 200;
 
+    /// <summary>Rows handled per block: the pass's working memory is fixed (a few hundred KB), whatever the number of responses.</summary>
+    public const int BlockSize = ResponseColumns.ChunkSize;
+
     public static PatternCounts Run(ResponseColumns columns, PassRequest request)
     {
         var rowCount = columns.Count;
         var layout = columns.Layout;
-        var rows = ArrayPool<int>.Shared.Rent(Math.Max(1, rowCount));
-        var levels = request.By is null ? null : ArrayPool<byte>.Shared.Rent(Math.Max(1, rowCount));
-        try
+        var block = new int[BlockSize];
+        var blockLevels = request.By is null ? null : new byte[BlockSize];
+        var levelCount = request.By is { } byIndex ? layout.Questions[byIndex].Question.OptionList.Count + 1 : 1;
+        var counted = Enumerable.Range(0, layout.Questions.Count).Where(q => request.Only is null || request.Only.Contains(q)).ToList();
+        var tallies = counted.Select(q => new QuestionTally(columns.Masks[q], levelCount)).ToList();
+        var composite = request.Composite ? new CompositeTally(columns, levelCount) : null;
+        var member = request.Texts ? new ulong[(rowCount >> 6) + 1] : null;
+        int first = int.MaxValue, last = int.MinValue;
+        var perDay = new Dictionary<int, long>();
+        long selected = 0;
+
+        for (var start = 0; start < rowCount; start += BlockSize)
         {
-            var selected = Select(columns, rowCount, request, rows);
-            var selection = rows.AsSpan(0, selected);
-            var levelCount = 1;
+            var n = Select(columns, start, Math.Min(rowCount, start + BlockSize), request, block);
+            var selection = block.AsSpan(0, n);
+            var levels = ReadOnlySpan<byte>.Empty;
             if (request.By is { } by)
             {
                 var slot = layout.Questions[by];
-                levelCount = slot.Question.OptionList.Count + 1;
                 var column = columns.Masks[by];
-                for (var i = 0; i < selection.Length; i++)
+                for (var i = 0; i < n; i++)
                 {
                     var mask = column.Get(selection[i]);
-                    levels![i] = mask == 0 ? (byte)0 : (byte)(slot.OptionIndexOfBit(BitOperations.TrailingZeroCount(mask)) + 1);
+                    blockLevels![i] = mask == 0 ? (byte)0 : (byte)(slot.OptionIndexOfBit(BitOperations.TrailingZeroCount(mask)) + 1);
                 }
+                levels = blockLevels.AsSpan(0, n);
             }
-            var levelSpan = levels is null ? ReadOnlySpan<byte>.Empty : levels.AsSpan(0, selected);
-
-            var questions = new Dictionary<string, QuestionPatterns>();
-            for (var q = 0; q < layout.Questions.Count; q++)
-                if (request.Only is null || request.Only.Contains(q))
-                    questions[layout.Questions[q].Question.Id] = CountQuestion(columns, q, selection, levelSpan, levelCount);
-
-            var (byLevel, overall) = request.Composite ? Composite(columns, selection, levelSpan, levelCount) : ([], CompositeMoments.Zero);
-            var texts = request.Texts ? CountTexts(columns, rowCount, selection) : new Dictionary<(string, string?), TextCounts>();
-            var (first, last, days) = Activity(columns, selection);
-            return new PatternCounts(selected, rowCount == 0 ? 0 : columns.Seq(rowCount - 1), questions, texts, byLevel, overall, first, last, days);
+            foreach (var tally in tallies) tally.Add(selection, levels);
+            composite?.Add(selection, levels);
+            foreach (var row in selection)
+            {
+                if (member is not null) member[row >> 6] |= 1UL << row;
+                var minute = columns.Minute(row);
+                first = Math.Min(first, minute);
+                last = Math.Max(last, minute);
+                var day = minute / (24 * 60);
+                perDay[day] = perDay.GetValueOrDefault(day) + 1;
+            }
+            selected += n;
         }
-        finally
-        {
-            ArrayPool<int>.Shared.Return(rows);
-            if (levels is not null) ArrayPool<byte>.Shared.Return(levels);
-        }
+
+        var questions = counted.Select((q, i) => tallies[i].Result(layout.Questions[q])).ToDictionary(p => p.Question.Id);
+        var (byLevel, overall) = composite?.Result() ?? ([], CompositeMoments.Zero);
+        var texts = member is not null ? CountTexts(columns, rowCount, member) : new Dictionary<(string, string?), TextCounts>();
+        return new PatternCounts(selected, rowCount == 0 ? 0 : columns.Seq(rowCount - 1), questions, texts, byLevel, overall,
+            selected == 0 ? null : ResponseColumns.TimeOf(first), selected == 0 ? null : ResponseColumns.TimeOf(last),
+            perDay.ToDictionary(d => DateOnly.FromDateTime(ResponseColumns.TimeOf(d.Key * 24 * 60)), d => d.Value));
     }
 
-    private static int Select(ResponseColumns columns, int rowCount, PassRequest request, int[] rows)
+    private static int Select(ResponseColumns columns, int start, int end, PassRequest request, int[] rows)
     {
-        var where = request.Where.Select(w => (Column: columns.Masks[w.Question], w.Bit)).ToArray();
         int from = request.FromMinute ?? int.MinValue, to = request.ToMinute ?? int.MaxValue;
         var filterTime = request.FromMinute is not null || request.ToMinute is not null;
         var selected = 0;
-        for (var row = 0; row < rowCount; row++)
+        for (var row = start; row < end; row++)
         {
             if (filterTime)
             {
@@ -72,57 +87,67 @@ public static class PatternPass
                 if (minute < from || minute >= to) continue;
             }
             var keep = true;
-            foreach (var (column, bit) in where)
-                if ((column.Get(row) & bit) == 0) { keep = false; break; }
+            foreach (var (question, bit) in request.Where)
+                if ((columns.Masks[question].Get(row) & bit) == 0) { keep = false; break; }
             if (keep) rows[selected++] = row;
         }
         return selected;
     }
 
-    private static QuestionPatterns CountQuestion(ResponseColumns columns, int q, ReadOnlySpan<int> selection, ReadOnlySpan<byte> levels, int levelCount)
+    /// <summary>n(stored mask, level) of one question, accumulated block by block.</summary>
+    private sealed class QuestionTally(MaskColumn column, int levelCount)
     {
-        var slot = columns.Layout.Questions[q];
-        var column = columns.Masks[q];
-        var byPattern = new Dictionary<long, long[]>();
-        void Add(ulong stored, int level, long count)
-        {
-            var pattern = slot.ToOptionOrder(stored);
-            if (!byPattern.TryGetValue(pattern, out var perLevel)) byPattern[pattern] = perLevel = new long[levelCount];
-            perLevel[level] += count;
-        }
+        private readonly long[]? dense = column.Width <= DenseWidth ? new long[(1 << column.Width) * levelCount] : null;
+        private readonly Dictionary<(ulong, int), long> sparse = [];
 
-        if (column.Width <= DenseWidth)
+        public void Add(ReadOnlySpan<int> selection, ReadOnlySpan<byte> levels)
         {
-            var counts = new long[(1 << column.Width) * levelCount];
-            column.CountDense(selection, levels, levelCount, counts);
-            for (var cell = 0; cell < counts.Length; cell++)
-                if (counts[cell] > 0) Add((ulong)(cell / levelCount), cell % levelCount, counts[cell]);
-        }
-        else
-        {
-            var counts = new Dictionary<(ulong, int), long>();
+            if (dense is not null)
+            {
+                column.CountDense(selection, levels, levelCount, dense);
+                return;
+            }
             for (var i = 0; i < selection.Length; i++)
             {
                 var key = (column.Get(selection[i]), levels.IsEmpty ? 0 : levels[i]);
-                counts[key] = counts.GetValueOrDefault(key) + 1;
+                sparse[key] = sparse.GetValueOrDefault(key) + 1;
             }
-            foreach (var ((stored, level), count) in counts) Add(stored, level, count);
         }
-        return new QuestionPatterns(slot.Question, levelCount, byPattern);
+
+        /// <summary>The counts by pattern in questionnaire option order (see <see cref="QuestionSlot.ToOptionOrder"/>).</summary>
+        public QuestionPatterns Result(QuestionSlot slot)
+        {
+            var byPattern = new Dictionary<long, long[]>();
+            void Put(ulong stored, int level, long count)
+            {
+                var pattern = slot.ToOptionOrder(stored);
+                if (!byPattern.TryGetValue(pattern, out var perLevel)) byPattern[pattern] = perLevel = new long[levelCount];
+                perLevel[level] += count;
+            }
+            if (dense is not null)
+            {
+                for (var cell = 0; cell < dense.Length; cell++)
+                    if (dense[cell] > 0) Put((ulong)(cell / levelCount), cell % levelCount, dense[cell]);
+            }
+            else
+                foreach (var ((stored, level), count) in sparse) Put(stored, level, count);
+            return new QuestionPatterns(slot.Question, levelCount, byPattern);
+        }
     }
 
     /// <summary>
     /// Each selected respondent's composite score = Σ w·score / Σ w over the scored items they rated (不了解 has no
-    /// score and is left out); its count, sum and sum of squares per level and overall.
+    /// score and is left out); its count, sum and sum of squares per level, accumulated block by block.
     /// </summary>
-    private static (CompositeMoments[] ByLevel, CompositeMoments Overall) Composite(ResponseColumns columns, ReadOnlySpan<int> selection, ReadOnlySpan<byte> levels, int levelCount)
+    private sealed class CompositeTally
     {
-        var weighted = ArrayPool<double>.Shared.Rent(Math.Max(1, selection.Length));
-        var weights = ArrayPool<double>.Shared.Rent(Math.Max(1, selection.Length));
-        try
+        private readonly List<(MaskColumn Column, double[] ScoreOfBit, double Weight)> items = [];
+        private readonly double[] weighted = new double[BlockSize], weights = new double[BlockSize];
+        private readonly long[] n;
+        private readonly double[] sum, squares;
+
+        public CompositeTally(ResponseColumns columns, int levelCount)
         {
-            Array.Clear(weighted, 0, selection.Length);
-            Array.Clear(weights, 0, selection.Length);
             var layout = columns.Layout;
             for (var q = 0; q < layout.Questions.Count; q++)
             {
@@ -132,8 +157,18 @@ public static class PatternPass
                 Array.Fill(scoreOfBit, double.NaN);
                 for (var bit = 0; bit < 64; bit++)
                     if (slot.OptionIndexOfBit(bit) is var index and >= 0 && slot.Question.OptionList[index].Score is { } score) scoreOfBit[bit] = score;
-                var weight = slot.Question.EffectiveWeight;
-                var column = columns.Masks[q];
+                items.Add((columns.Masks[q], scoreOfBit, slot.Question.EffectiveWeight));
+            }
+            n = new long[levelCount];
+            sum = new double[levelCount];
+            squares = new double[levelCount];
+        }
+
+        public void Add(ReadOnlySpan<int> selection, ReadOnlySpan<byte> levels)
+        {
+            Array.Clear(weighted, 0, selection.Length);
+            Array.Clear(weights, 0, selection.Length);
+            foreach (var (column, scoreOfBit, weight) in items)
                 for (var i = 0; i < selection.Length; i++)
                 {
                     var mask = column.Get(selection[i]);
@@ -143,10 +178,6 @@ public static class PatternPass
                     weighted[i] += weight * score;
                     weights[i] += weight;
                 }
-            }
-            var n = new long[levelCount];
-            var sum = new double[levelCount];
-            var squares = new double[levelCount];
             for (var i = 0; i < selection.Length; i++)
             {
                 if (weights[i] <= 0) continue;
@@ -156,20 +187,15 @@ public static class PatternPass
                 sum[level] += value;
                 squares[level] += value * value;
             }
-            var byLevel = Enumerable.Range(0, levelCount).Select(j => new CompositeMoments(n[j], sum[j], squares[j])).ToArray();
-            return (byLevel, new CompositeMoments(n.Sum(), sum.Sum(), squares.Sum()));
         }
-        finally
-        {
-            ArrayPool<double>.Shared.Return(weighted);
-            ArrayPool<double>.Shared.Return(weights);
-        }
+
+        public (CompositeMoments[] ByLevel, CompositeMoments Overall) Result() =>
+            (Enumerable.Range(0, n.Length).Select(j => new CompositeMoments(n[j], sum[j], squares[j])).ToArray(),
+             new CompositeMoments(n.Sum(), sum.Sum(), squares.Sum()));
     }
 
-    private static Dictionary<(string, string?), TextCounts> CountTexts(ResponseColumns columns, int rowCount, ReadOnlySpan<int> selection)
+    private static Dictionary<(string, string?), TextCounts> CountTexts(ResponseColumns columns, int rowCount, ulong[] member)
     {
-        var member = new ulong[(rowCount >> 6) + 1];
-        foreach (var row in selection) member[row >> 6] |= 1UL << row;
         var result = new Dictionary<(string, string?), TextCounts>();
         foreach (var key in columns.TextKeys)
         {
@@ -188,22 +214,5 @@ public static class PatternPass
             result[key] = new TextCounts(writers, top);
         }
         return result;
-    }
-
-    private static (DateTime? First, DateTime? Last, Dictionary<DateOnly, long> Days) Activity(ResponseColumns columns, ReadOnlySpan<int> selection)
-    {
-        if (selection.IsEmpty) return (null, null, []);
-        int first = int.MaxValue, last = int.MinValue;
-        var perDay = new Dictionary<int, long>();
-        foreach (var row in selection)
-        {
-            var minute = columns.Minute(row);
-            first = Math.Min(first, minute);
-            last = Math.Max(last, minute);
-            var day = minute / (24 * 60);
-            perDay[day] = perDay.GetValueOrDefault(day) + 1;
-        }
-        return (ResponseColumns.TimeOf(first), ResponseColumns.TimeOf(last),
-            perDay.ToDictionary(d => DateOnly.FromDateTime(ResponseColumns.TimeOf(d.Key * 24 * 60)), d => d.Value));
     }
 }
