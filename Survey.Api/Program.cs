@@ -1,6 +1,9 @@
 using Survey.Api.Apis;
 using Survey.Api.Auth;
+using Microsoft.Extensions.Options;
+using Survey.Api;
 using Survey.Api.Exports;
+using Survey.Api.Health;
 using Survey.Api.Extensions;
 using Survey.Api.Infrastructure;
 using Survey.Api.Organiser;
@@ -12,15 +15,23 @@ if (args is ["hash-password"]) return PasswordHashCommand.Run(Console.In, Consol
 
 // Content (appsettings.json) comes from beside the binary; ./data and ./questionnaires are looked up from the working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-var organiserToken = builder.AddSurveyServices();
+OrganiserToken organiserToken;
+try { organiserToken = builder.AddSurveyServices(); }
+catch (StartupRefusal refusal)
+{
+    Console.Error.WriteLine($"Survey: not starting. {refusal.Message}");
+    return 2;
+}
 
 var app = builder.Build();
+app.UseTrustedProxies(app.Services.GetRequiredService<IOptions<SurveyOptions>>().Value);
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSecurityHeaders();
 app.UseResidentFormStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter(); // after authentication: a locked-out bearer client is refused before its submission is queued
 app.UseOutputCache(); // after authorization: only organisers' requests reach the cache
 app.UseAntiforgery();
 
@@ -29,7 +40,7 @@ app.MapResponsesApi();
 app.MapResultsApi();
 app.MapChartsApi();
 app.MapResidentForm();
-app.MapHealthChecks("/healthz");
+app.MapSurveyHealthChecks();
 app.MapOpenApi(); // /openapi/v1.json, public: it describes the routes, not the data
 app.MapSignInPages();
 app.MapOrganiserPages();

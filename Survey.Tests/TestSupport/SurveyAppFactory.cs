@@ -13,7 +13,13 @@ namespace Survey.Tests.TestSupport;
 /// </summary>
 public class SurveyAppFactory(TestDatabase database) : WebApplicationFactory<Program>
 {
-    public const string OrganiserToken = "test-organiser-token-0123456789";
+    public const string OrganiserToken = "test-organiser-token-0123456789abcdef";
+
+    /// <summary>
+    /// Settings over the defaults. Tests load data from one (test) client, so the per-client submission limit is
+    /// lifted here; the limit's own tests set it back.
+    /// </summary>
+    public Dictionary<string, string?> Settings { get; } = new() { ["Survey:SubmissionBurstPerClient"] = "1000000" };
 
     public TestDatabase Database { get; } = database;
 
@@ -25,6 +31,7 @@ public class SurveyAppFactory(TestDatabase database) : WebApplicationFactory<Pro
         builder.UseSetting("Survey:DataDirectory", Path.Combine(Database.Folder, "data"));
         builder.UseSetting("Survey:QuestionnairesDirectory", QuestionnairesFolder);
         builder.UseSetting("Survey:OrganiserToken", OrganiserToken);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 
     public HttpClient CreateOrganiserClient()
