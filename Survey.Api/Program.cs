@@ -2,6 +2,7 @@ using Survey.Api.Apis;
 using Survey.Api.Auth;
 using Microsoft.Extensions.Options;
 using Survey.Api;
+using Survey.Api.Backups;
 using Survey.Api.Exports;
 using Survey.Api.Health;
 using Survey.Api.Extensions;
@@ -12,6 +13,13 @@ using Survey.Api.Security;
 
 if (args is ["scaffold-migration", var name]) return MigrationScaffolding.Run(name, Directory.GetCurrentDirectory());
 if (args is ["hash-password"]) return PasswordHashCommand.Run(Console.In, Console.Out, Console.Error);
+if (args is [("backup" or "restore") and var verb, var file])
+{
+    // The same settings the server reads: appsettings.json beside the binary, then environment variables.
+    var settings = new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+        .AddEnvironmentVariables().Build();
+    return SqliteBackupCommand.Run(verb, file, settings, Console.Out, Console.Error);
+}
 
 // Content (appsettings.json) comes from beside the binary; ./data and ./questionnaires are looked up from the working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
