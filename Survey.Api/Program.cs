@@ -7,6 +7,7 @@ using Survey.Api.Exports;
 using Survey.Api.Health;
 using Survey.Api.Extensions;
 using Survey.Api.Infrastructure;
+using Survey.Api.Limits;
 using Survey.Api.Organiser;
 using Survey.Api.ResidentForm;
 using Survey.Api.Security;
@@ -48,6 +49,7 @@ app.MapResponsesApi();
 app.MapResultsApi();
 app.MapChartsApi();
 app.MapResidentForm();
+app.MapBurstsApi();
 app.MapSurveyHealthChecks();
 app.MapOpenApi(); // /openapi/v1.json, public: it describes the routes, not the data
 app.MapSignInPages();

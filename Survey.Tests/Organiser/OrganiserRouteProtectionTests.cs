@@ -23,7 +23,7 @@ public abstract class OrganiserRouteProtectionTests(SurveyAppFactory app)
     [
         "GET /api/questionnaires/", "GET /api/questionnaires/{id}", "POST /api/questionnaires/{id}/responses",
         "GET /", "GET /q/{id}", "POST /q/{id}", "GET /q/{id}/thanks",
-        "* /healthz", "GET /openapi/{documentName}.json",
+        "* /healthz", "* /healthz/ready", "GET /openapi/{documentName}.json",
         "GET /admin/sign-in", "POST /admin/sign-in", "POST /admin/sign-out",
     ];
 
@@ -41,6 +41,7 @@ public abstract class OrganiserRouteProtectionTests(SurveyAppFactory app)
         ["GET /api/questionnaires/{id}/tallies.csv"] = "/api/questionnaires/grassroots-service/tallies.csv",
         ["GET /api/questionnaires/{id}/tallies.xlsx"] = "/api/questionnaires/grassroots-service/tallies.xlsx",
         ["GET /api/questionnaires/{id}/report.zip"] = "/api/questionnaires/grassroots-service/report.zip",
+        ["GET /api/questionnaires/{id}/bursts"] = "/api/questionnaires/grassroots-service/bursts",
     };
 
     private List<(string Key, RouteEndpoint Endpoint)> MappedRoutes() =>

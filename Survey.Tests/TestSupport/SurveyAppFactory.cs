@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Survey.Api.Infrastructure;
 
 namespace Survey.Tests.TestSupport;
@@ -23,6 +24,9 @@ public class SurveyAppFactory(TestDatabase database) : WebApplicationFactory<Pro
 
     public TestDatabase Database { get; } = database;
 
+    /// <summary>What the application logged (information and above).</summary>
+    public CapturedLogs Logs { get; } = new();
+
     public string QuestionnairesFolder { get; } = CopyQuestionnaires(database.Folder);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -32,6 +36,11 @@ public class SurveyAppFactory(TestDatabase database) : WebApplicationFactory<Pro
         builder.UseSetting("Survey:QuestionnairesDirectory", QuestionnairesFolder);
         builder.UseSetting("Survey:OrganiserToken", OrganiserToken);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<ILoggerProvider>(Logs);
+            services.AddSingleton<IStartupFilter, TestClientAddress>(); // X-Test-Client sets the client address
+        });
     }
 
     public HttpClient CreateOrganiserClient()
