@@ -11,7 +11,12 @@ public static class HealthEndpoints
     public static IServiceCollection AddSurveyHealthChecks(this IServiceCollection services)
     {
         services.AddHealthChecks()
-            .AddDbContextCheck<Infrastructure.SurveyDbContext>("database")
+            // A query, not only a connection: a database that accepts connections but cannot answer is not ready.
+            .AddDbContextCheck<Infrastructure.SurveyDbContext>("database", customTestQuery: async (db, cancellationToken) =>
+            {
+                await db.Database.ExecuteSqlRawAsync("SELECT 1", cancellationToken);
+                return true;
+            })
             .AddCheck<QuestionnairesHealthCheck>("questionnaires");
         return services;
     }

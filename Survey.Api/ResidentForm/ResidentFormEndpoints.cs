@@ -73,6 +73,7 @@ public static class ResidentFormEndpoints
         catch (Exception exception) when (DatabaseOutage.Is(exception))
         {
             // The same key: if the store did commit before failing, sending the page again stores nothing twice.
+            TryAgain.SetRetryAfter(request.HttpContext.Response, TryAgain.BusySeconds);
             return TryAgainForm(questionnaire, form.Submission, key, TryAgain.BusyDetail, StatusCodes.Status503ServiceUnavailable, assets);
         }
         if (result.Outcome == StoreOutcome.KeyReusedWithDifferentBody)

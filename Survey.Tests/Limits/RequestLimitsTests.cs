@@ -2,7 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Data.Common;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Survey.Api.Infrastructure;
 using Survey.Api.Limits;
 using Survey.Tests.TestSupport;
 
@@ -100,57 +105,53 @@ public sealed class RequestLimitsTests : IAsyncLifetime
     {
         app.Settings["Survey:MaxConcurrentSubmissions"] = "1";
         app.Settings["Survey:SubmissionQueue"] = "0";
-        var client = Client("192.0.2.12");
+        var writes = new BlockingWrites();
+        using var server = app.WithWebHostBuilder(builder => builder.ConfigureServices(services =>
+            services.ConfigureDbContext<SqliteSurveyDbContext>(options => options.AddInterceptors(writes))));
+        HttpClient Client(string address)
+        {
+            var client = server.CreateClient();
+            client.DefaultRequestHeaders.Add(TestClientAddress.Header, address);
+            return client;
+        }
 
-        // A submission whose body is still arriving holds the only slot.
-        var body = new SlowBody(Encoding.UTF8.GetBytes(Valid));
-        var slow = client.PostAsync(Api, new StreamContent(body) { Headers = { ContentType = new("application/json") } });
-        await body.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        // A submission whose write the database has not finished holds the only slot.
+        Client("192.0.2.12").Dispose();
+        writes.Blocking = true;
+        var slow = Submit(Client("192.0.2.12"));
+        await writes.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         var refused = await Submit(Client("198.51.100.12"));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
         Assert.Equal(TryAgain.BusySeconds, (int)refused.Headers.RetryAfter!.Delta!.Value.TotalSeconds);
         Assert.Equal(TryAgain.BusyTitle, (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
 
-        body.Finish();
+        writes.Release();
         Assert.Equal(HttpStatusCode.Created, (await slow).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await Submit(Client("198.51.100.12"))).StatusCode);
         Assert.Equal(2, (await app.RowCountsAsync()).Responses);
     }
 
-    /// <summary>A request body that sends its first byte, then waits until <see cref="Finish"/>.</summary>
-    private sealed class SlowBody(byte[] content) : Stream
+    /// <summary>While <see cref="Blocking"/>, a write waits (holding its submission slot) until <see cref="Release"/>.</summary>
+    private sealed class BlockingWrites : DbCommandInterceptor
     {
-        private readonly TaskCompletionSource finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private int position;
+        private readonly TaskCompletionSource released = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public volatile bool Blocking;
 
-        public void Finish() => finished.TrySetResult();
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        public void Release() => released.TrySetResult();
+
+        public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
-            if (position == content.Length) return 0;
-            if (position == 1)
+            if (Blocking && command.CommandText.Contains("INSERT", StringComparison.OrdinalIgnoreCase))
             {
-                Started.TrySetResult();
-                await finished.Task.WaitAsync(cancellationToken);
+                Entered.TrySetResult();
+                await released.Task.WaitAsync(cancellationToken);
             }
-            var count = position == 0 ? 1 : Math.Min(buffer.Length, content.Length - position);
-            content.AsMemory(position, count).CopyTo(buffer);
-            position += count;
-            return count;
+            return result;
         }
-
-        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => position; set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -39,7 +39,8 @@ public class SurveyAppFactory(TestDatabase database) : WebApplicationFactory<Pro
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<ILoggerProvider>(Logs);
-            services.AddSingleton<IStartupFilter, TestClientAddress>(); // X-Test-Client sets the client address
+            // X-Test-Client sets the client address, first of all (as a real connection's address is there from the start).
+            services.Insert(0, ServiceDescriptor.Singleton<IStartupFilter, TestClientAddress>());
         });
     }
 
