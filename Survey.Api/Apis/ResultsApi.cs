@@ -13,8 +13,10 @@ public static class ResultsApi
     public static RouteGroupBuilder MapResultsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/questionnaires").WithTags("Results").RequireAuthorization(OrganiserPolicy.Name);
-        api.MapGet("/{id}/results", GetResults).WithName(nameof(GetResults)).CacheOutput(ResultsCache.Policy);
-        api.MapGet("/{id}/satisfaction", GetSatisfaction).WithName(nameof(GetSatisfaction)).CacheOutput(ResultsCache.Policy);
+        // Not output-cached: each instance's cache is evicted only by its own writes, so behind a load balancer
+        // another instance's results would be stale. Every request reads the database (the one source of truth).
+        api.MapGet("/{id}/results", GetResults).WithName(nameof(GetResults));
+        api.MapGet("/{id}/satisfaction", GetSatisfaction).WithName(nameof(GetSatisfaction));
         return api;
     }
 

@@ -70,12 +70,15 @@ public abstract class OrganiserRouteProtectionTests(SurveyAppFactory app)
     public async Task Without_sign_in_every_organiser_route_answers_401_or_redirects_to_sign_in()
     {
         var anonymous = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var clients = 0;
         foreach (var (route, url) in Protected)
         {
             foreach (var credentials in new[] { null, new AuthenticationHeaderValue("Bearer", "not-the-token") })
             {
                 var request = new HttpRequestMessage(HttpMethod.Get, url);
                 request.Headers.Authorization = credentials;
+                // Each wrong token from a client of its own: this is about 401, not the failed-sign-in limit (429).
+                request.Headers.Add(TestClientAddress.Header, $"192.0.2.{++clients}");
                 var response = await anonymous.SendAsync(request);
                 var body = await response.Content.ReadAsStringAsync();
                 if (url.StartsWith("/admin") && credentials is null)

@@ -6,19 +6,22 @@ using Survey.Tests.TestSupport;
 
 namespace Survey.Tests.Organiser;
 
-/// <summary>Results are served from the output cache until a new response to the questionnaire is stored.</summary>
+/// <summary>
+/// Results read the database every time (no per-instance cache to go stale behind a load balancer); downloads are
+/// served from the output cache until a new response to the questionnaire is stored.
+/// </summary>
 public abstract class ResultsCacheTests(SurveyAppFactory app)
 {
     private const string Id = "grassroots-service";
 
     [Fact]
-    public async Task A_new_submission_evicts_the_cached_results_and_the_next_call_shows_it()
+    public async Task Results_show_every_stored_row_at_once_and_a_new_submission_evicts_cached_downloads()
     {
         var organiser = app.CreateOrganiserClient();
         var url = $"/api/questionnaires/{Id}/results?where=identity:cadre";
         var first = await Responses(organiser, url);
 
-        // A row written behind the API's back is not seen: the second call is served from the cache.
+        // A row written behind the API's back (as by another instance) is seen at once: results are not cached.
         await app.QueryAsync(async db =>
         {
             db.Responses.Add(new SurveyResponse
@@ -28,11 +31,7 @@ public abstract class ResultsCacheTests(SurveyAppFactory app)
             });
             return await db.SaveChangesAsync();
         });
-        Assert.Equal(first, await Responses(organiser, url));
-        // Another query string is another cache entry, computed afresh.
-        Assert.Equal(first + 1, await Responses(organiser, url + "&base=answered"));
-
-        // A submission through the API evicts this questionnaire's entries: both new responses now show.
+        Assert.Equal(first + 1, await Responses(organiser, url));
         await Submissions.PostAsync(app.CreateClient(), Id, """{"answers":{"identity":["cadre"]}}""");
         Assert.Equal(first + 2, await Responses(organiser, url));
 
@@ -50,13 +49,15 @@ public abstract class ResultsCacheTests(SurveyAppFactory app)
     public async Task A_response_through_the_residents_form_without_javascript_also_evicts_the_cache()
     {
         var organiser = app.CreateOrganiserClient();
-        var url = $"/api/questionnaires/{Id}/results?where=identity:member";
-        var first = await Responses(organiser, url);
-        Assert.Equal(first, await Responses(organiser, url)); // now cached
+        var url = $"/api/questionnaires/{Id}/tallies.csv?where=identity:member";
+        async Task<long> Members() => long.Parse(ExportsApiTests.ReadCsv(await organiser.GetByteArrayAsync(url))
+            .Single(r => r["题目编号"] == "identity" && r["选项编号"] == "member")["人数"]);
+        var first = await Members();
+        Assert.Equal(first, await Members()); // now cached
 
         var posted = await app.CreateClient().PostAsync($"/q/{Id}", new FormUrlEncodedContent([new("a:identity", "member")]));
         Assert.True(posted.StatusCode is HttpStatusCode.SeeOther or HttpStatusCode.OK, posted.StatusCode.ToString());
-        Assert.Equal(first + 1, await Responses(organiser, url));
+        Assert.Equal(first + 1, await Members());
     }
 
     [Fact]
