@@ -12,9 +12,6 @@ public sealed class CapturedLogs : ILoggerProvider
 
     public IReadOnlyList<Entry> Entries => entries.ToList();
 
-    public IReadOnlyList<Entry> ErrorsOrStackTraces =>
-        entries.Where(e => e.Level >= LogLevel.Error || e.Exception is not null).ToList();
-
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
     public void Dispose() { }
