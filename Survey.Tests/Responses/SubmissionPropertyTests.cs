@@ -50,6 +50,26 @@ public sealed class SubmissionPropertyTests
         return submission.Answers[name].SequenceEqual([value]) && submission.OtherText[name] == value && submission.Text["t"] == value;
     }
 
+    /// <summary>The shapes that were a 500 before: a lone surrogate escape, or invalid UTF-8, in a property name.</summary>
+    [Theory]
+    [InlineData("{\"\\ud800\":1}")]
+    [InlineData("{\"answers\":{\"\\udc00\":[\"a\"]}}")]
+    [InlineData("{\"otherText\":{\"q\\ud83d\":\"x\"}}")]
+    public void A_lone_surrogate_in_a_name_is_an_encoding_error(string body)
+    {
+        var (submission, errors) = SubmissionParser.Parse(Encoding.UTF8.GetBytes(body));
+        Assert.Null(submission);
+        Assert.Contains(errors, e => e.Rule == "encoding");
+    }
+
+    [Fact]
+    public void Invalid_utf8_in_a_name_is_an_encoding_error()
+    {
+        var (submission, errors) = SubmissionParser.Parse([.. "{\"answers\":{\""u8, 0xC3, 0x28, .. "\":[\"a\"]}}"u8]);
+        Assert.Null(submission);
+        Assert.Contains(errors, e => e.Rule == "encoding");
+    }
+
     /// <summary>Arbitrary bytes (invalid UTF-8 included) spliced into a property name or a value are never a crash.</summary>
     [Property(MaxTest = 2000)]
     public bool Raw_bytes_in_names_and_values_give_a_submission_or_named_errors(byte[] raw, bool inName)
