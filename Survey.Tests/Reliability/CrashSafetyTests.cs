@@ -9,6 +9,7 @@ namespace Survey.Tests.Reliability;
 /// acknowledged response is stored, nothing is stored that was never sent, every stored response is complete,
 /// and no request got a 5xx other than 503 (a database down or recovering is 503 with Retry-After, never 500).
 /// </summary>
+[Collection(ServerProcesses.Name)]
 public sealed class CrashSafetyTests
 {
     private const int Clients = 4;

@@ -12,6 +12,7 @@ namespace Survey.Tests.Reliability;
 /// "Scaling out" describes: clients alternate between them; results agree after every write, an Idempotency-Key
 /// retried on the other instance gets the first answer, and a browser signs in on one and is signed in on both.
 /// </summary>
+[Collection(ServerProcesses.Name)]
 public sealed class TwoInstancesTests : IAsyncLifetime
 {
     private const string Questionnaire = "grassroots-service";
