@@ -1,9 +1,14 @@
 using Survey.Api.Apis;
 using Survey.Api.Auth;
+using Microsoft.Extensions.Options;
+using Survey.Api;
+using Survey.Api.Backups;
 using Survey.Api.Exports;
+using Survey.Api.Health;
 using Survey.Api.Extensions;
 using Survey.Api.Import;
 using Survey.Api.Infrastructure;
+using Survey.Api.Limits;
 using Survey.Api.Organiser;
 using Survey.Api.ResidentForm;
 using Survey.Api.Rounds;
@@ -13,18 +18,33 @@ if (args is ["scaffold-migration", var name]) return MigrationScaffolding.Run(na
 if (args is ["hash-password"]) return PasswordHashCommand.Run(Console.In, Console.Out, Console.Error);
 if (args is [ImportCommand.Verb, var questionnaireId, var file, .. var settings])
     return await ImportCommand.RunAsync(questionnaireId, file, settings, Console.Out, Console.Error, showProgress: !Console.IsErrorRedirected);
+if (args is [("backup" or "restore") and var verb, var backupFile])
+{
+    // The same settings the server reads: appsettings.json beside the binary, then environment variables.
+    var configuration = new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+        .AddEnvironmentVariables().Build();
+    return SqliteBackupCommand.Run(verb, backupFile, configuration, Console.Out, Console.Error);
+}
 
 // Content (appsettings.json) comes from beside the binary; ./data and ./questionnaires are looked up from the working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-var organiserToken = builder.AddSurveyServices();
+OrganiserToken organiserToken;
+try { organiserToken = builder.AddSurveyServices(); }
+catch (StartupRefusal refusal)
+{
+    Console.Error.WriteLine($"Survey: not starting. {refusal.Message}");
+    return 2;
+}
 
 var app = builder.Build();
+app.UseTrustedProxies(app.Services.GetRequiredService<IOptions<SurveyOptions>>().Value);
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSecurityHeaders();
 app.UseResidentFormStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter(); // after authentication: a locked-out bearer client is refused before its submission is queued
 app.UseAntiforgery();
 
 app.MapQuestionnairesApi();
@@ -32,7 +52,8 @@ app.MapResponsesApi();
 app.MapResultsApi();
 app.MapChartsApi();
 app.MapResidentForm();
-app.MapHealthChecks("/healthz");
+app.MapBurstsApi();
+app.MapSurveyHealthChecks();
 app.MapOpenApi(); // /openapi/v1.json, public: it describes the routes, not the data
 app.MapSignInPages();
 app.MapOrganiserPages();

@@ -23,6 +23,30 @@ public sealed class SurveyOptions
     public TimeSpan SignInWindow { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
+    /// Submissions one client (one address) may send at once before the per-client limit applies: 60 covers a village
+    /// office where residents fill the form on their own phones behind the office's one address at an event.
+    /// </summary>
+    public int SubmissionBurstPerClient { get; set; } = 60;
+
+    /// <summary>
+    /// Then submissions per client per hour, refilled a minute at a time (360: six a minute, one every 10 s, more than a
+    /// queue of residents at one address can fill in, while one script stops moving an index by thousands).
+    /// </summary>
+    public int SubmissionsPerClientPerHour { get; set; } = 360;
+
+    /// <summary>Submissions being stored at once (all clients); beyond it they wait in <see cref="SubmissionQueue"/>.</summary>
+    public int MaxConcurrentSubmissions { get; set; } = 16;
+
+    /// <summary>Submissions waiting for a turn; beyond it 503 with Retry-After at once (never a time-out).</summary>
+    public int SubmissionQueue { get; set; } = 64;
+
+    /// <summary>Charts rendered at once (8 more wait; then 503): a large PNG takes tens of megabytes while it renders.</summary>
+    public int MaxConcurrentCharts { get; set; } = 2;
+
+    /// <summary>Reverse proxies (IP addresses or CIDR networks) allowed to set the client address by X-Forwarded-For.</summary>
+    public List<string> TrustedProxies { get; set; } = [];
+
+    /// <summary>
     /// Largest accepted submission body. 32 KiB holds the longest legitimate answer (six 500-character "other" texts
     /// even if every character is JSON-escaped) and refuses anything far bigger before it is parsed.
     /// </summary>

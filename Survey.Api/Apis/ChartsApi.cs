@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Survey.Analysis.Charts;
 using Survey.Api.Auth;
 using Survey.Core.Questionnaires;
+using Survey.Api.Limits;
+using Survey.Api.Model;
 using Survey.Api.Results;
 
 namespace Survey.Api.Apis;
@@ -18,6 +20,8 @@ public static class ChartsApi
     public static RouteGroupBuilder MapChartsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/questionnaires").WithTags("Charts").RequireAuthorization(OrganiserPolicy.Name);
+        // Rendering is costly: few at once, and an unknown query parameter is refused rather than rendering again.
+        api.WithMetadata(new ThrottledEndpoint(ThrottledEndpoint.Kind.Chart)).AddEndpointFilterFactory(KnownQueryParameters.Filter);
         api.MapGet("/{id}/charts/{questionId}.{format}", GetQuestionChart).WithName(nameof(GetQuestionChart));
         api.MapGet("/{id}/satisfaction/chart.{format}", GetSatisfactionChart).WithName(nameof(GetSatisfactionChart));
         return api;

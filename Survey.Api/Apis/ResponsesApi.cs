@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Survey.Core.Questionnaires;
+using Survey.Api.Limits;
 using Survey.Api.Responses;
 
 namespace Survey.Api.Apis;
@@ -17,7 +18,8 @@ public static class ResponsesApi
         var api = app.MapGroup("/api/questionnaires").WithTags("Responses");
         api.MapPost("/{id}/responses", SubmitResponse).WithName(nameof(SubmitResponse))
             .Accepts<object>("application/json")
-            .DisableAntiforgery();
+            .DisableAntiforgery()
+            .WithMetadata(new ThrottledEndpoint(ThrottledEndpoint.Kind.Submission));
         return api;
     }
 

@@ -5,28 +5,41 @@ using Microsoft.Extensions.Options;
 
 namespace Survey.Api.Auth;
 
-/// <summary>Authenticates <c>Authorization: Bearer &lt;organiser token&gt;</c>. A wrong token gets the same 401 as none.</summary>
+/// <summary>
+/// Authenticates <c>Authorization: Bearer &lt;organiser token&gt;</c>. A wrong token gets the same 401 as none, and
+/// counts as a failed sign-in (<see cref="SignInRateLimit"/>): once the client is locked out, 429 with Retry-After.
+/// </summary>
 public sealed class OrganiserTokenAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, OrganiserToken token)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, OrganiserToken token, SignInRateLimit limit)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "OrganiserToken";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    private bool lockedOut;
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         string? header = Request.Headers.Authorization;
-        if (header is null || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-            return Task.FromResult(AuthenticateResult.NoResult());
-        if (!token.Matches(header["Bearer ".Length..].Trim()))
-            return Task.FromResult(AuthenticateResult.Fail("invalid organiser token"));
+        if (header is null || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
+        var candidate = header["Bearer ".Length..].Trim();
+        var attempt = await limit.AttemptAsync(Context, () => token.Matches(candidate) ? candidate : null);
+        lockedOut = attempt.LockedOut;
+        if (attempt.Result is null) return AuthenticateResult.Fail(lockedOut ? "too many failed attempts" : "invalid organiser token");
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "organiser"), new Claim(ClaimTypes.Role, OrganiserPolicy.Role)], SchemeName);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (lockedOut)
+        {
+            limit.SetRetryAfter(Response);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.ContentType = "text/plain; charset=utf-8";
+            await Response.WriteAsync(SignInRateLimit.Message);
+            return;
+        }
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Bearer";
-        return Task.CompletedTask;
     }
 }

@@ -2,10 +2,13 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
 using Survey.Api.Auth;
+using Survey.Api.Health;
 using Survey.Api.Infrastructure;
+using Survey.Api.Limits;
 using Survey.Api.OpenApi;
 using Survey.Core.Questionnaires;
 using Survey.Api.Responses;
+using Survey.Api.Security;
 using Survey.Api.Results;
 using Survey.Api.Results.Engine;
 
@@ -37,7 +40,10 @@ public static class SurveyServiceExtensions
 
         var token = OrganiserToken.Resolve(options.OrganiserToken, options.DataDirectory);
         services.AddOrganiserAuthentication(token);
-        services.AddSingleton(new SignInRateLimit(options));
+        services.AddRequestLimits(options);
+        services.AddSingleton(sp => new SignInRateLimit(options, sp.GetRequiredService<ClientKey>()));
+        services.AddTrustedProxies(options);
+        services.AddExceptionHandler<DatabaseOutage>();
         services.AddOpenApi(openApi => openApi
             .AddDocumentTransformer<OrganiserSecurityTransformer>()
             .AddOperationTransformer<OrganiserSecurityTransformer>());
@@ -53,7 +59,7 @@ public static class SurveyServiceExtensions
             // Chinese text is sent as text, not \uXXXX escapes; HTML-sensitive characters are still escaped.
             json.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
         });
-        services.AddHealthChecks().AddDbContextCheck<SurveyDbContext>("database");
+        services.AddSurveyHealthChecks();
         return token;
     }
 

@@ -30,20 +30,16 @@ public static class SignInPages
     public static async Task<Results<RedirectHttpResult, ContentHttpResult, BadRequest<string>>> SignIn(
         HttpContext context, OrganiserCredentials credentials, IAntiforgery antiforgery, SignInRateLimit limit)
     {
-        var client = SignInRateLimit.ClientOf(context);
-        if (limit.IsLockedOut(client))
-        {
-            context.Response.Headers.RetryAfter = ((int)limit.Window.TotalSeconds).ToString();
-            return TypedResults.Text(SignInRateLimit.Message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status429TooManyRequests);
-        }
         if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context)) return TypedResults.BadRequest(FormExpired);
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var target = SafeReturnUrl(form["returnUrl"]);
-        if (credentials.Verify(form["name"], form["password"]) is not { } signedIn)
+        var attempt = await limit.AttemptAsync(context, () => credentials.Verify(form["name"], form["password"]));
+        if (attempt.LockedOut)
         {
-            limit.RecordFailure(client);
-            return SignInForm(context, target, WrongCredentials, StatusCodes.Status401Unauthorized);
+            limit.SetRetryAfter(context.Response);
+            return TypedResults.Text(SignInRateLimit.Message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status429TooManyRequests);
         }
+        if (attempt.Result is not { } signedIn) return SignInForm(context, target, WrongCredentials, StatusCodes.Status401Unauthorized);
         var identity = new ClaimsIdentity(
             [new Claim(ClaimTypes.Name, signedIn), new Claim(ClaimTypes.Role, OrganiserPolicy.Role)], OrganiserPolicy.CookieScheme);
         await context.SignInAsync(OrganiserPolicy.CookieScheme, new ClaimsPrincipal(identity));
@@ -57,9 +53,13 @@ public static class SignInPages
         return TypedResults.LocalRedirect(OrganiserPolicy.SignInPath);
     }
 
-    /// <summary>Only organiser pages are returned to, so the form cannot be used to bounce a browser elsewhere.</summary>
+    /// <summary>
+    /// Only organiser pages are returned to, so the form cannot be used to bounce a browser elsewhere; visible ASCII
+    /// only, since a control or non-ASCII character cannot go into a Location header (it was a 500).
+    /// </summary>
     private static string SafeReturnUrl(string? returnUrl) =>
         returnUrl is { Length: > 0 } url && url.StartsWith("/admin", StringComparison.Ordinal) && !url.Contains("//") && !url.Contains('\\')
+        && url.All(c => c is > ' ' and < '\x7f')
             ? url : "/admin";
 
     private static ContentHttpResult SignInForm(HttpContext context, string returnUrl, string? error, int statusCode)

@@ -64,7 +64,9 @@ public static class FormRenderer
         body.Append($"<div class=\"form-errors\" id=\"form-errors\" role=\"alert\" tabindex=\"-1\"{(state.Errors.Count == 0 ? " hidden" : "")}>\n");
         if (state.Errors.Count > 0)
         {
-            body.Append("<p class=\"form-errors-title\">提交的答案有误，未保存。请按照提示修改后重新提交：</p>\n<ul>\n");
+            // "Try again shortly" (busy, database unavailable) is not a mistake in the answers: a title that says so.
+            var title = state.Errors.All(e => e.Rule == Limits.TryAgain.Rule) ? "答卷暂未保存：" : "提交的答案有误，未保存。请按照提示修改后重新提交：";
+            body.Append($"<p class=\"form-errors-title\">{title}</p>\n<ul>\n");
             foreach (var message in general) body.Append($"<li>{E(message)}</li>\n");
             for (var index = 0; index < questionnaire.Questions.Count; index++)
             {

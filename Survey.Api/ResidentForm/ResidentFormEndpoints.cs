@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
 using Survey.Core.Questionnaires;
+using Survey.Api.Limits;
+using Survey.Api.Model;
 using Survey.Api.Responses;
 
 namespace Survey.Api.ResidentForm;
@@ -21,7 +23,8 @@ public static class ResidentFormEndpoints
         pages.MapGet("/q/{id}", ShowForm).WithName(nameof(ShowForm));
         // No cookies are set or read on resident pages, so there is no ambient credential for a forged
         // cross-site POST to use: anti-forgery tokens would protect nothing here.
-        pages.MapPost("/q/{id}", SubmitForm).WithName(nameof(SubmitForm)).DisableAntiforgery();
+        pages.MapPost("/q/{id}", SubmitForm).WithName(nameof(SubmitForm)).DisableAntiforgery()
+            .WithMetadata(new ThrottledEndpoint(ThrottledEndpoint.Kind.FormSubmission));
         pages.MapGet("/q/{id}/thanks", ShowThanks).WithName(nameof(ShowThanks));
         return pages;
     }
@@ -62,7 +65,17 @@ public static class ResidentFormEndpoints
         if (errors.Count > 0)
             return Html(FormRenderer.Form(questionnaire, new(form.Submission, errors, key), assets), StatusCodes.Status400BadRequest);
 
-        var result = await store.SaveAsync(questionnaire, form.Submission, key, cancellationToken);
+        StoreResult result;
+        try
+        {
+            result = await store.SaveAsync(questionnaire, form.Submission, key, cancellationToken);
+        }
+        catch (Exception exception) when (DatabaseOutage.Is(exception))
+        {
+            // The same key: if the store did commit before failing, sending the page again stores nothing twice.
+            TryAgain.SetRetryAfter(request.HttpContext.Response, TryAgain.BusySeconds);
+            return TryAgainForm(questionnaire, form.Submission, key, TryAgain.BusyDetail, StatusCodes.Status503ServiceUnavailable, assets);
+        }
         if (result.Outcome == StoreOutcome.KeyReusedWithDifferentBody)
         {
             // This page's answers were already submitted once (e.g. "back" after submitting, then changed): keep the
@@ -71,6 +84,32 @@ public static class ResidentFormEndpoints
             return Html(FormRenderer.Form(questionnaire, new(form.Submission, already, FormRenderer.NewKey()), assets), StatusCodes.Status409Conflict);
         }
         return new SeeOther(FormRenderer.ThanksPath(questionnaire.Id));
+    }
+
+    /// <summary>
+    /// A submission refused by the limits before it was read (<see cref="RequestLimits"/>): the form comes back with
+    /// the answers the resident sent and a note to send it again shortly, so nothing typed is lost.
+    /// </summary>
+    public static async Task RefuseAsync(HttpContext context, int statusCode, string message, CancellationToken cancellationToken)
+    {
+        var assets = AssetsOf(context.RequestServices.GetRequiredService<IWebHostEnvironment>());
+        var catalog = context.RequestServices.GetRequiredService<QuestionnaireCatalog>();
+        var limit = context.RequestServices.GetRequiredService<IOptions<SurveyOptions>>().Value.MaxSubmissionBytes * 4;
+        IResult page;
+        if (context.Request.RouteValues["id"] is string id && catalog.Find(id) is { Open: true } questionnaire
+            && context.Request.HasFormContentType && await BoundedBody.ReadAsync(context.Request, limit, cancellationToken) is { } body)
+        {
+            var form = await FormSubmissionReader.ReadAsync(body);
+            page = TryAgainForm(questionnaire, form.Submission, form.IdempotencyKey ?? FormRenderer.NewKey(), message, statusCode, assets);
+        }
+        else page = Html(FormRenderer.Message(TryAgain.BusyTitle, message, assets), statusCode);
+        await page.ExecuteAsync(context);
+    }
+
+    private static IResult TryAgainForm(Questionnaire questionnaire, ResponseSubmission answers, string key, string message, int statusCode, FormRenderer.Assets assets)
+    {
+        SubmissionError[] note = [new("$", TryAgain.Rule, message)];
+        return Html(FormRenderer.Form(questionnaire, new(answers, note, key), assets), statusCode);
     }
 
     public static IResult ShowThanks(string id, QuestionnaireCatalog catalog, IWebHostEnvironment environment)

@@ -124,13 +124,13 @@
     if (messages.length) fieldset.setAttribute('aria-invalid', 'true'); else fieldset.removeAttribute('aria-invalid');
   }
 
-  function showSummary(items) {
+  function showSummary(items, heading) {
     while (summary.firstChild) summary.removeChild(summary.firstChild);
     summary.hidden = items.length === 0;
     if (!items.length) return;
     var title = document.createElement('p');
     title.className = 'form-errors-title';
-    title.textContent = '提交的答案有误，未保存。请按照提示修改后重新提交：';
+    title.textContent = heading || '提交的答案有误，未保存。请按照提示修改后重新提交：';
     summary.appendChild(title);
     var list = document.createElement('ul');
     items.forEach(function (item) {
@@ -212,6 +212,15 @@
         return;
       }
       return response.json().then(null, function () { return null; }).then(function (problem) {
+        if (response.status === 429 || response.status >= 500) {
+          // Busy, throttled or the database unavailable: nothing is wrong with the answers, which stay on the page.
+          // The key is kept, so sending again stores the response at most once.
+          var wait = response.headers.get('Retry-After');
+          showSummary([{ text: problem && problem.detail ? problem.detail : '服务器繁忙，请稍后再次点击“提交问卷”，答案仍保留在页面上。' }],
+            '答卷暂未保存：');
+          finish(wait ? '请约' + wait + '秒后再次提交。' : '请稍后再次提交。');
+          return;
+        }
         if (response.status === 422) idempotencyKey = newKey(); // this page's key already holds a different, stored answer
         showProblem(response.status, problem);
         finish('未保存，请修改后重新提交。');

@@ -11,6 +11,8 @@ public static class SubmissionParser
 {
     public static (ResponseSubmission? Submission, IReadOnlyList<SubmissionError> Errors) Parse(ReadOnlySpan<byte> body)
     {
+        // The reader does not check every byte of a string; invalid UTF-8 is refused here, never as a 500 later.
+        if (!System.Text.Unicode.Utf8.IsValid(body)) return (null, [new("$", "encoding", "提交内容不是有效的UTF-8文本")]);
         JsonDocument document;
         try
         {
@@ -38,6 +40,7 @@ public static class SubmissionParser
         var seenFields = new HashSet<string>();
         foreach (var field in root.EnumerateObject())
         {
+            if (!TryGetName(field, errors)) continue;
             if (!seenFields.Add(field.Name))
             {
                 errors.Add(new(field.Name, "duplicateKey", $"字段“{field.Name}”重复出现"));
@@ -65,6 +68,7 @@ public static class SubmissionParser
         var seen = new HashSet<string>();
         foreach (var entry in field.Value.EnumerateObject())
         {
+            if (!TryGetName(entry, errors)) continue;
             if (!seen.Add(entry.Name)) errors.Add(new(entry.Name, "duplicateKey", "同一题目出现了两次"));
             else read(entry.Name, entry.Value);
         }
@@ -109,6 +113,21 @@ public static class SubmissionParser
             return;
         }
         target[question] = content;
+    }
+
+    /// <summary>A property name holding an escaped lone surrogate ("\udc00") cannot be read as text: an error, not an exception.</summary>
+    private static bool TryGetName(JsonProperty property, List<SubmissionError> errors)
+    {
+        try
+        {
+            _ = property.Name;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            errors.Add(new("$", "encoding", "字段名或题目编号含有无效字符"));
+            return false;
+        }
     }
 
     /// <summary>An escaped lone surrogate ("\ud800") is valid JSON but not valid text: refuse it here, not in the database.</summary>

@@ -42,7 +42,7 @@ public sealed class QuestionnairesApiTests(SqliteApp app) : IClassFixture<Sqlite
     [Fact]
     public async Task Health_reports_the_database_ready()
     {
-        var response = await app.CreateClient().GetAsync("/healthz");
+        var response = await app.CreateClient().GetAsync("/healthz/ready");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
     }

@@ -23,7 +23,7 @@ public abstract class OrganiserRouteProtectionTests(SurveyAppFactory app)
     [
         "GET /api/questionnaires/", "GET /api/questionnaires/{id}", "POST /api/questionnaires/{id}/responses",
         "GET /", "GET /q/{id}", "POST /q/{id}", "GET /q/{id}/thanks",
-        "* /healthz", "GET /openapi/{documentName}.json",
+        "* /healthz", "* /healthz/ready", "GET /openapi/{documentName}.json",
         "GET /admin/sign-in", "POST /admin/sign-in", "POST /admin/sign-out",
     ];
 
@@ -50,6 +50,7 @@ public abstract class OrganiserRouteProtectionTests(SurveyAppFactory app)
         ["POST /admin/q/{id}/assessments"] = "/admin/q/resident-satisfaction/assessments",
         ["GET /api/questionnaires/{id}/rounds/{round}/assessments"] = "/api/questionnaires/resident-satisfaction/rounds/2026-Q1/assessments",
         ["POST /api/questionnaires/{id}/rounds/{round}/assessments"] = "/api/questionnaires/resident-satisfaction/rounds/2026-Q1/assessments",
+        ["GET /api/questionnaires/{id}/bursts"] = "/api/questionnaires/grassroots-service/bursts",
     };
 
     private List<(string Key, RouteEndpoint Endpoint)> MappedRoutes() =>
@@ -78,12 +79,15 @@ public abstract class OrganiserRouteProtectionTests(SurveyAppFactory app)
     public async Task Without_sign_in_every_organiser_route_answers_401_or_redirects_to_sign_in()
     {
         var anonymous = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var clients = 0;
         foreach (var (route, url) in Protected)
         {
             foreach (var credentials in new[] { null, new AuthenticationHeaderValue("Bearer", "not-the-token") })
             {
                 var request = new HttpRequestMessage(route.StartsWith("POST ") ? HttpMethod.Post : HttpMethod.Get, url);
                 request.Headers.Authorization = credentials;
+                // Each wrong token from a client of its own: this is about 401, not the failed-sign-in limit (429).
+                request.Headers.Add(TestClientAddress.Header, $"192.0.2.{++clients}");
                 var response = await anonymous.SendAsync(request);
                 var body = await response.Content.ReadAsStringAsync();
                 if (url.StartsWith("/admin") && credentials is null)

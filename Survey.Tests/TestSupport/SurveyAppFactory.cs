@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Survey.Api.Infrastructure;
 using Survey.Api.Model;
 using Survey.Core.Questionnaires;
@@ -15,9 +16,18 @@ namespace Survey.Tests.TestSupport;
 /// </summary>
 public class SurveyAppFactory(TestDatabase database) : WebApplicationFactory<Program>
 {
-    public const string OrganiserToken = "test-organiser-token-0123456789";
+    public const string OrganiserToken = "test-organiser-token-0123456789abcdef";
+
+    /// <summary>
+    /// Settings over the defaults. Tests load data from one (test) client, so the per-client submission limit is
+    /// lifted here; the limit's own tests set it back.
+    /// </summary>
+    public Dictionary<string, string?> Settings { get; } = new() { ["Survey:SubmissionBurstPerClient"] = "1000000" };
 
     public TestDatabase Database { get; } = database;
+
+    /// <summary>What the application logged (information and above).</summary>
+    public CapturedLogs Logs { get; } = new();
 
     public string QuestionnairesFolder { get; } = CopyQuestionnaires(database.Folder);
 
@@ -27,6 +37,13 @@ public class SurveyAppFactory(TestDatabase database) : WebApplicationFactory<Pro
         builder.UseSetting("Survey:DataDirectory", Path.Combine(Database.Folder, "data"));
         builder.UseSetting("Survey:QuestionnairesDirectory", QuestionnairesFolder);
         builder.UseSetting("Survey:OrganiserToken", OrganiserToken);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<ILoggerProvider>(Logs);
+            // X-Test-Client sets the client address, first of all (as a real connection's address is there from the start).
+            services.Insert(0, ServiceDescriptor.Singleton<IStartupFilter, TestClientAddress>());
+        });
     }
 
     public HttpClient CreateOrganiserClient()

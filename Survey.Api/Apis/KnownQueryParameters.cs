@@ -1,0 +1,31 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Survey.Api.Apis;
+
+/// <summary>
+/// An endpoint filter that refuses (400, naming the parameter) a query parameter the handler does not take, so an
+/// unused parameter cannot make a costly response be computed again or stored twice in a cache.
+/// The names allowed are read from the handler's own parameters (or their <c>[FromQuery(Name)]</c>), plus the
+/// dashboard's query string (filters, base, by), which every chart on a page receives whether it uses each or not.
+/// </summary>
+public static class KnownQueryParameters
+{
+    private static readonly string[] DashboardQuery = ["from", "to", "where", "base", "by"];
+
+    public static EndpointFilterDelegate Filter(EndpointFilterFactoryContext context, EndpointFilterDelegate next)
+    {
+        var known = context.MethodInfo.GetParameters()
+            .Select(p => p.GetCustomAttribute<FromQueryAttribute>()?.Name ?? p.Name)
+            .OfType<string>()
+            .Concat(DashboardQuery)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return invocation =>
+        {
+            var unknown = invocation.HttpContext.Request.Query.Keys.Where(key => !known.Contains(key)).ToList();
+            if (unknown.Count == 0) return next(invocation);
+            var errors = unknown.ToDictionary(key => key, key => new[] { $"不支持查询参数“{key}”。" });
+            return ValueTask.FromResult<object?>(Problems.InvalidQuery(errors));
+        };
+    }
+}
