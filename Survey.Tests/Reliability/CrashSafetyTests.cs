@@ -33,6 +33,12 @@ public sealed class CrashSafetyTests
     private static async Task RunAsync(string connectionString, OwnPostgres? postgres)
     {
         var data = Directory.CreateTempSubdirectory("survey-crash-data-").FullName;
+        try { await RunInAsync(data, connectionString, postgres); }
+        finally { Directory.Delete(data, recursive: true); }
+    }
+
+    private static async Task RunInAsync(string data, string connectionString, OwnPostgres? postgres)
+    {
         await using var server = new ServerProcess(connectionString, data, RepositoryPaths.Questionnaires);
         await server.StartAsync();
         var load = new SubmissionLoad();
@@ -72,7 +78,6 @@ public sealed class CrashSafetyTests
         Assert.InRange(stored, load.Acknowledged.Count, load.Attempted);
         Assert.True(load.ServerErrorsOtherThan503 == 0, load.Summary + "\n" + server.Output);
         Assert.True(load.Acknowledged.Count > 0, load.Summary);
-        try { Directory.Delete(data, recursive: true); } catch (IOException) { }
     }
 
     /// <summary>Lets the clients run for a phase and until at least one more submission was acknowledged.</summary>
