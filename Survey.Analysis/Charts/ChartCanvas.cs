@@ -144,7 +144,4 @@ internal sealed class ChartCanvas
         .SelectMany(axis => axis.TickGenerator.Ticks)
         .Where(t => t.IsMajor)
         .Select(t => t.Label);
-
-    /// <summary>"p&lt;0.001" or "p=0.063".</summary>
-    public static string FormatP(double p) => p < 0.001 ? "p<0.001" : $"p={p:0.000}";
 }

@@ -1,5 +1,6 @@
 using ScottPlot;
 using Survey.Analysis.Crosstabs;
+using Survey.Analysis.Wording;
 
 namespace Survey.Analysis.Charts;
 
@@ -25,7 +26,8 @@ public static class CrosstabChart
     /// </summary>
     public static string SuppressedLabel(CrosstabColumn column, int threshold) => column.Base switch
     {
-        0 => "无人回答",
+        _ when column.NotAsked => Labels.NotAsked,
+        0 => Labels.NoAnswerInColumn,
         var b when b < threshold => $"已隐藏 n<{threshold}",
         _ => "已隐藏（防反推）",
     };
@@ -33,9 +35,9 @@ public static class CrosstabChart
     public static string Subtitle(CrosstabResult result)
     {
         var test = result.Test;
-        string name = test.Name == CrosstabTest.RaoScottSecondOrderName ? "Rao-Scott 二阶校正卡方" : "Pearson 卡方";
+        string name = Labels.TestName(test.Name);
         string statistics = test is { Statistic: { } x, Df: { } df, P: { } p }
-            ? $"{name} = {x:0.00}，自由度 {df:0.#}，{ChartCanvas.FormatP(p)}"
+            ? $"{name} = {x:0.00}，自由度 {df:0.#}，{Labels.FormatP(p)}"
             : $"{name}：无法计算";
         return $"百分比 = 占该列回答本题者的比例；{statistics}；字母表示该列比例显著高于字母所指列（Bonferroni 校正，α=0.05）";
     }
@@ -71,7 +73,14 @@ public static class CrosstabChart
                     Size = 0.85,
                     LineWidth = 0,
                 };
-                if (cell.Suppressed)
+                if (column.NotAsked)
+                {
+                    // Never asked: no bar at all (not a withheld stub), just the words.
+                    bar.Value = 0;
+                    bar.FillColor = Colors.Transparent;
+                    bar.Label = Labels.NotAsked;
+                }
+                else if (cell.Suppressed)
                 {
                     bar.Value = stub;
                     bar.FillColor = ChartCanvas.SuppressedFill;
@@ -99,11 +108,11 @@ public static class CrosstabChart
 
         canvas.SetLegend(result.Columns.Select((column, j) => new LegendItem
         {
-            LabelText = column.Suppressed
-                ? $"{column.Letter} {column.Label}（{SuppressedLabel(column, result.SuppressionThreshold)}）"
+            LabelText = column.NotAsked ? $"{column.Letter} {column.Label}（{Labels.NotAsked}：未问此题）"
+                : column.Suppressed ? $"{column.Letter} {column.Label}（{SuppressedLabel(column, result.SuppressionThreshold)}）"
                 : $"{column.Letter} {column.Label} (n={column.Base})",
-            FillColor = column.Suppressed ? ChartCanvas.SuppressedFill : ChartCanvas.Series[j % ChartCanvas.Series.Length],
-            FillHatch = column.Suppressed ? new ScottPlot.Hatches.Striped() : null,
+            FillColor = column.NotAsked ? Colors.White : column.Suppressed ? ChartCanvas.SuppressedFill : ChartCanvas.Series[j % ChartCanvas.Series.Length],
+            FillHatch = column.Suppressed && !column.NotAsked ? new ScottPlot.Hatches.Striped() : null,
             FillHatchColor = ChartCanvas.Muted,
         }));
         return canvas;

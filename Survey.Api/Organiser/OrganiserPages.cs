@@ -57,13 +57,13 @@ public static class OrganiserPages
         var (query, errors) = ResultsQuery.Parse(questionnaire, from, to, where, basis, by);
         if (query is null)
             // A bad filter shows the page unfiltered, with what was wrong, rather than an error page.
-            return QuestionnairePage.Render(context, questionnaire, null, null, null, null, errors.SelectMany(e => e.Value).ToList());
+            return QuestionnairePage.Render(context, questionnaire, null, null, null, errors.SelectMany(e => e.Value).ToList());
         var analysis = await results.AnalyseAsync(questionnaire, query.Filter, query.Basis, query.By, cancellationToken);
         var activity = await SubmissionActivity.QueryAsync(db, questionnaire.Id, query.Filter, cancellationToken);
         var scores = questionnaire.HasScoredItems
             ? await satisfaction.ComputeAsync(questionnaire, query.Filter, query.By, cancellationToken)
             : null;
-        return QuestionnairePage.Render(context, questionnaire, query, ResultsBuilder.Build(analysis), activity, scores, []);
+        return QuestionnairePage.Render(context, questionnaire, analysis, activity, scores, []);
     }
 
     public static string Time(DateTime? time) => time is { } t ? t.ToString("yyyy-MM-dd HH:mm") : "—";

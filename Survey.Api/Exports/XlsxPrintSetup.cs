@@ -1,0 +1,100 @@
+using System.IO.Compression;
+using System.Security;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Survey.Api.Exports;
+
+/// <summary>
+/// Adds what SpreadCheetah cannot write to a finished workbook: per sheet A4 page setup (landscape when the table is
+/// wider than a portrait page, fitted to the page width when it would not shrink below about 60 %), page numbers in
+/// the footer, and print titles (the header rows repeat on every printed page). Copies the package entry by entry,
+/// streaming, so a large sheet is never held in memory.
+/// </summary>
+public static partial class XlsxPrintSetup
+{
+    /// <param name="HeaderRow">First header row (1-based); <paramref name="LastHeaderRow"/> the last one.</param>
+    /// <param name="Width">Sum of the column widths, in characters.</param>
+    public sealed record Sheet(string Name, int HeaderRow, int LastHeaderRow, double Width)
+    {
+        /// <summary>About 95 characters fit across portrait A4 with the default margins and font, 140 across landscape.</summary>
+        public bool Landscape => Width > 95;
+
+        public bool FitToWidth => Width <= 230;
+    }
+
+    public static async Task CopyAsync(Stream workbook, Stream output, IReadOnlyList<Sheet> sheets, CancellationToken cancellationToken)
+    {
+        await using var source = await ZipArchive.CreateAsync(workbook, ZipArchiveMode.Read, leaveOpen: true, entryNameEncoding: null, cancellationToken);
+        await using var target = await ZipArchive.CreateAsync(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken);
+        foreach (var entry in source.Entries)
+        {
+            var copy = target.CreateEntry(entry.FullName, CompressionLevel.Optimal);
+            await using var from = await entry.OpenAsync(cancellationToken);
+            await using var to = await copy.OpenAsync(cancellationToken);
+            if (entry.FullName == "xl/workbook.xml")
+                await ReplaceAsync(from, to, "</sheets>", "</sheets>" + DefinedNames(sheets), cancellationToken);
+            else if (SheetNumber().Match(entry.FullName) is { Success: true } match && int.Parse(match.Groups[1].Value) - 1 is var index && index < sheets.Count)
+                await ReplaceAsync(from, to, "</worksheet>", PageSetup(sheets[index]) + "</worksheet>", cancellationToken, FitToPage(sheets[index]));
+            else await from.CopyToAsync(to, cancellationToken);
+        }
+    }
+
+    private static string DefinedNames(IReadOnlyList<Sheet> sheets) =>
+        "<definedNames>" + string.Concat(sheets.Select((s, i) =>
+            $"<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"{i}\">{SecurityElement.Escape($"'{s.Name.Replace("'", "''")}'")}!${s.HeaderRow}:${s.LastHeaderRow}</definedName>")) +
+        "</definedNames>";
+
+    private static string PageSetup(Sheet sheet) =>
+        "<pageMargins left=\"0.5\" right=\"0.5\" top=\"0.6\" bottom=\"0.7\" header=\"0.3\" footer=\"0.3\"/>" +
+        $"<pageSetup paperSize=\"9\" orientation=\"{(sheet.Landscape ? "landscape" : "portrait")}\"" +
+        (sheet.FitToWidth ? " fitToWidth=\"1\" fitToHeight=\"0\"" : "") + "/>" +
+        "<headerFooter><oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter></headerFooter>";
+
+    /// <summary>Fitting to the page width needs the sheet property that says so, the worksheet's first element.</summary>
+    private static (string After, string Insert)? FitToPage(Sheet sheet) =>
+        sheet.FitToWidth ? ("<worksheet", "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>") : null;
+
+    /// <summary>
+    /// Copies XML text, replacing the last <paramref name="marker"/> (which ends the document) and inserting
+    /// <paramref name="head"/>'s text right after the start tag that begins with its first part. Only the tail of the
+    /// text is held back; the rest passes straight through.
+    /// </summary>
+    private static async Task ReplaceAsync(Stream from, Stream to, string marker, string replacement, CancellationToken cancellationToken,
+        (string After, string Insert)? head = null)
+    {
+        using var reader = new StreamReader(from, Encoding.UTF8);
+        await using var writer = new StreamWriter(to, new UTF8Encoding(false), 64 * 1024);
+        var buffer = new char[64 * 1024];
+        var pending = new StringBuilder();
+        var headDone = head is null;
+        int read;
+        while ((read = await reader.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            pending.Append(buffer, 0, read);
+            if (!headDone)
+            {
+                var text = pending.ToString();
+                var start = text.IndexOf(head!.Value.After, StringComparison.Ordinal);
+                var end = start < 0 ? -1 : text.IndexOf('>', start);
+                if (end < 0) continue;
+                pending.Insert(end + 1, head.Value.Insert);
+                headDone = true;
+            }
+            if (pending.Length > marker.Length * 2)
+            {
+                var send = pending.Length - marker.Length * 2;
+                await writer.WriteAsync(pending.ToString(0, send).AsMemory(), cancellationToken);
+                pending.Remove(0, send);
+            }
+        }
+        var tail = pending.ToString();
+        var at = tail.LastIndexOf(marker, StringComparison.Ordinal);
+        if (at < 0) throw new InvalidDataException($"The workbook part does not contain {marker}.");
+        await writer.WriteAsync((tail[..at] + replacement + tail[(at + marker.Length)..]).AsMemory(), cancellationToken);
+        await writer.FlushAsync(cancellationToken);
+    }
+
+    [GeneratedRegex(@"^xl/worksheets/sheet(\d+)\.xml$")]
+    private static partial Regex SheetNumber();
+}
