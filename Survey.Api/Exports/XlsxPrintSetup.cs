@@ -56,7 +56,7 @@ public static partial class XlsxPrintSetup
         sheet.FitToWidth ? ("<worksheet", "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>") : null;
 
     /// <summary>
-    /// Copies XML text, replacing the last <paramref name="marker"/> (which ends the document) and inserting
+    /// Copies XML text, replacing the last <paramref name="marker"/> (near the end of the document) and inserting
     /// <paramref name="head"/>'s text right after the start tag that begins with its first part. Only the tail of the
     /// text is held back; the rest passes straight through.
     /// </summary>
@@ -68,6 +68,7 @@ public static partial class XlsxPrintSetup
         var buffer = new char[64 * 1024];
         var pending = new StringBuilder();
         var headDone = head is null;
+        const int heldBack = 8 * 1024; // the marker and whatever follows it, at the end of the part
         int read;
         while ((read = await reader.ReadAsync(buffer, cancellationToken)) > 0)
         {
@@ -81,9 +82,9 @@ public static partial class XlsxPrintSetup
                 pending.Insert(end + 1, head.Value.Insert);
                 headDone = true;
             }
-            if (pending.Length > marker.Length * 2)
+            if (pending.Length > heldBack)
             {
-                var send = pending.Length - marker.Length * 2;
+                var send = pending.Length - heldBack;
                 await writer.WriteAsync(pending.ToString(0, send).AsMemory(), cancellationToken);
                 pending.Remove(0, send);
             }
