@@ -15,8 +15,8 @@ public static class CrosstabChart
 
     public static RenderedChart Create(CrosstabResult result, string title)
     {
-        int slots = Math.Max(1, result.Rows.Count) * (result.Columns.Count + 1) + LegendRoom(result.Columns.Count);
-        int height = 200 + 19 * slots;
+        int slots = Math.Max(1, result.Rows.Count) * (result.Columns.Count + 1);
+        int height = 200 + LegendHeight(result.Columns.Count) + 19 * slots;
         return new RenderedChart(width => Build(result, title, width), DefaultWidth, height);
     }
 
@@ -42,8 +42,8 @@ public static class CrosstabChart
         return $"百分比 = 占该列回答本题者的比例；{statistics}；字母表示该列比例显著高于字母所指列（Bonferroni 校正，α=0.05）";
     }
 
-    /// <summary>Bar slots (about 19 px each) the legend needs: one 22 px line per column plus its padding.</summary>
-    private static int LegendRoom(int columns) => (int)Math.Ceiling(1.25 * columns + 1.5);
+    /// <summary>Height of the legend under the chart: its items side by side, about two to a line, 24 px a line.</summary>
+    private static int LegendHeight(int columns) => 24 * (int)Math.Ceiling(columns / 2.0) + 12;
 
     private static ChartCanvas Build(CrosstabResult result, string title, int width)
     {
@@ -102,8 +102,7 @@ public static class CrosstabChart
 
         canvas.SetCategoryTicks(canvas.Plot.Axes.Left, groupCentres, result.Rows.Select(r => r.Label), width * 0.26f);
         canvas.SetAxisLabel(canvas.Plot.Axes.Bottom, "列百分比");
-        // Empty room above the first group for the legend (upper right), so it never covers a bar.
-        canvas.Plot.Axes.SetLimits(0, top * 1.3, -0.7, (rows - 1) * groupSize + columns - 0.3 + LegendRoom(columns));
+        canvas.Plot.Axes.SetLimits(0, top * 1.3, -0.7, (rows - 1) * groupSize + columns - 0.3);
         canvas.Plot.Grid.YAxisStyle.IsVisible = false;
 
         canvas.SetLegend(result.Columns.Select((column, j) => new LegendItem

@@ -24,7 +24,7 @@ public static class QuestionnairePage
     ];
 
     /// <summary>Charts are drawn at the width of the column they sit in (two columns of the 1200 px page), so their text shows at its drawn size.</summary>
-    public const int ChartWidth = 560;
+    public const int ChartWidth = 540;
 
     public static ContentHttpResult Render(HttpContext context, Questionnaire questionnaire, QuestionnaireAnalysis? analysis,
         SubmissionActivity? activity, SatisfactionResults? scores, IReadOnlyList<string> errors)
