@@ -9,7 +9,8 @@ namespace Survey.Api.Exports;
 /// Writes tables as CSV: UTF-8 with a byte-order mark (so Excel opens Chinese correctly), RFC 4180 quoting (CsvHelper),
 /// CRLF line ends, text cells neutralised (<see cref="CellText"/>). The file starts with its header block (one line
 /// each: questionnaire, scope, base, generation time) and a blank line; then each table: its title line (when there
-/// are several), header, machine keys (when the table has them), rows, notes and a blank line.
+/// are several), group titles (once over their columns), header, machine keys (when the table has them), rows, notes
+/// and a blank line.
 /// </summary>
 public static class CsvTableWriter
 {
@@ -41,6 +42,12 @@ public static class CsvTableWriter
         foreach (var table in tables)
         {
             if (tables.Count > 1) await Line(table.Title);
+            if (table.HasGroups)
+            {
+                for (var i = 0; i < table.Columns.Count; i++)
+                    csv.WriteField(CellText.Neutralise(i == 0 || table.Columns[i].Group != table.Columns[i - 1].Group ? table.Columns[i].Group ?? "" : ""));
+                await csv.NextRecordAsync();
+            }
             foreach (var column in table.Columns) csv.WriteField(CellText.Neutralise(column.Header));
             await csv.NextRecordAsync();
             if (table.HasKeys)

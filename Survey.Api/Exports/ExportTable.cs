@@ -17,16 +17,37 @@ public sealed record ExportTable(
         return new(title, columns, list.ToAsyncEnumerable(), list, notes);
     }
 
-    /// <summary>A second header row of machine keys (the raw export's question and option ids), when any column has one.</summary>
+    /// <summary>How many leading columns print (the rest are ids for scripts); all when null.</summary>
+    public int? PrintedColumns { get; init; }
+
+    /// <summary>A row of machine keys under the header (the raw export's question and option ids), when any column has one.</summary>
     public bool HasKeys => Columns.Any(c => c.Key is not null);
+
+    /// <summary>A row of group titles over the header (the raw export's questions over their columns), when any column has one.</summary>
+    public bool HasGroups => Columns.Any(c => c.Group is not null);
+
+    /// <summary>The runs of adjacent columns sharing a group title: (first column, column count, title).</summary>
+    public IReadOnlyList<(int First, int Count, string Title)> Groups()
+    {
+        var groups = new List<(int, int, string)>();
+        for (var i = 0; i < Columns.Count; i++)
+        {
+            if (Columns[i].Group is not { } title) continue;
+            var count = 1;
+            while (i + count < Columns.Count && Columns[i + count].Group == title) count++;
+            groups.Add((i, count, title));
+            i += count - 1;
+        }
+        return groups;
+    }
 }
 
 /// <summary>
 /// One column. <see cref="Format"/> decides the cell style (XLSX) and number formatting (CSV); <see cref="Width"/>
 /// is the expected content width in characters (CJK counted double) for streamed tables, whose rows are not known
-/// when the sheet starts.
+/// when the sheet starts; <see cref="Group"/> is the title shown once over a run of columns (a question's text).
 /// </summary>
-public sealed record ExportColumn(string Header, CellFormat Format = CellFormat.Text, string? Key = null, double? Width = null);
+public sealed record ExportColumn(string Header, CellFormat Format = CellFormat.Text, string? Key = null, double? Width = null, string? Group = null);
 
 public enum CellFormat
 {

@@ -21,8 +21,8 @@ public static class RawResponseTable
     public static string OtherTextColumn(string questionId, string optionId) => $"{questionId}.{optionId}.text";
 
     /// <summary>
-    /// The columns: a Chinese header (the question's number and full text, the option for multi columns) over a
-    /// machine key (question and option ids) that stays stable for scripts.
+    /// The columns: each question's number and full text once over its columns, a Chinese header per column (the
+    /// option for multi columns), and a machine key (question and option ids) that stays stable for scripts.
     /// </summary>
     public static IReadOnlyList<ExportColumn> Columns(Questionnaire questionnaire)
     {
@@ -37,18 +37,18 @@ public static class RawResponseTable
             switch (question.Type)
             {
                 case QuestionType.Single:
-                    columns.Add(new($"{title}（选项编号）", CellFormat.Text, question.Id, question.OptionList.Max(o => CellText.Width(o.Id))));
-                    columns.Add(new(title, CellFormat.Text, $"{question.Id}.label", question.OptionList.Max(o => CellText.Width(o.Label))));
+                    columns.Add(new("选项编号", CellFormat.Text, question.Id, question.OptionList.Max(o => CellText.Width(o.Id)), title));
+                    columns.Add(new("选项", CellFormat.Text, $"{question.Id}.label", question.OptionList.Max(o => CellText.Width(o.Label)), title));
                     break;
                 case QuestionType.Multi:
-                    columns.AddRange(question.OptionList.Select(o => new ExportColumn($"{title}：{o.Label}（选=1）", CellFormat.Count, $"{question.Id}.{o.Id}", 10)));
+                    columns.AddRange(question.OptionList.Select(o => new ExportColumn($"{o.Label}（选=1）", CellFormat.Count, $"{question.Id}.{o.Id}", 10, title)));
                     break;
                 case QuestionType.Text:
-                    columns.Add(new(title, CellFormat.LongText, question.Id, XlsxTableWriter.MaxLongTextWidth));
+                    columns.Add(new("回答", CellFormat.LongText, question.Id, XlsxTableWriter.MaxLongTextWidth, title));
                     break;
             }
             if (question.OptionList.FirstOrDefault(o => o.AllowsText) is { } other)
-                columns.Add(new($"{title}：{other.Label}（填写内容）", CellFormat.LongText, OtherTextColumn(question.Id, other.Id), 30));
+                columns.Add(new($"{other.Label}（填写内容）", CellFormat.LongText, OtherTextColumn(question.Id, other.Id), 30, title));
         }
         return columns;
     }

@@ -21,9 +21,11 @@ public static class TallyTables
 
     public static readonly IReadOnlyList<ExportColumn> Columns =
     [
-        new("题号", CellFormat.Count), new("题目编号"), new("题目", CellFormat.LongText), new("题型"), new("选项编号"), new("选项", CellFormat.LongText),
+        new("题号", CellFormat.Count), new("题目", CellFormat.LongText), new("题型"), new("选项", CellFormat.LongText),
         new("人数", CellFormat.Count), new("百分比(%)", CellFormat.Percent), new("95%置信区间下限(%)", CellFormat.Percent),
         new("95%置信区间上限(%)", CellFormat.Percent), new("基数", CellFormat.Count), new("基数口径"),
+        // Ids for scripts, last: the printed page stops before them (ExportTable.PrintedColumns).
+        new("题目编号"), new("选项编号"),
     ];
 
     public static IReadOnlyList<ExportTable> Build(QuestionnaireAnalysis analysis, SatisfactionResults? scores)
@@ -37,10 +39,10 @@ public static class TallyTables
                 var tally = analysis.Tallies[q.Question.Id];
                 return tally.Options.Select(o => new object?[]
                 {
-                    (long)q.Number, q.Question.Id, q.Question.Text, tally.IsMulti ? "多选" : "单选", o.OptionId, o.Label,
-                    o.Count, o.PercentOfCases, o.CiLow, o.CiHigh, tally.Base, BaseDescription.Of(tally.Basis),
+                    (long)q.Number, q.Question.Text, tally.IsMulti ? "多选" : "单选", o.Label,
+                    o.Count, o.PercentOfCases, o.CiLow, o.CiHigh, tally.Base, BaseDescription.Of(tally.Basis), q.Question.Id, o.OptionId,
                 });
-            }), [$"{Labels.BaseLabel}：{BaseDescription.Of(analysis.Basis)}；多选题的百分比之和可超过100%。"]),
+            }), [$"{Labels.BaseLabel}：{BaseDescription.Of(analysis.Basis)}；多选题的百分比之和可超过100%。"]) with { PrintedColumns = Columns.Count - 2 },
         };
         if (scores is not null) tables.AddRange(Satisfaction(analysis.Questionnaire, scores));
         foreach (var (question, number) in questions)

@@ -7,20 +7,43 @@ namespace Survey.Api.Exports;
 
 /// <summary>
 /// Adds what SpreadCheetah cannot write to a finished workbook: per sheet A4 page setup (landscape when the table is
-/// wider than a portrait page, fitted to the page width when it would not shrink below about 60 %), page numbers in
-/// the footer, and print titles (the header rows repeat on every printed page). Copies the package entry by entry,
+/// wider than a portrait page, fitted to the page width when it would not shrink below about 60 %, else page breaks
+/// between questions), page numbers in the footer, and print titles (the header rows repeat on every printed page). Copies the package entry by entry,
 /// streaming, so a large sheet is never held in memory.
 /// </summary>
 public static partial class XlsxPrintSetup
 {
     /// <param name="HeaderRow">First header row (1-based); <paramref name="LastHeaderRow"/> the last one.</param>
     /// <param name="Width">Sum of the column widths, in characters.</param>
-    public sealed record Sheet(string Name, int HeaderRow, int LastHeaderRow, double Width)
+    /// <param name="Units">Runs of columns that must print on the same page (a question's columns), as widths.</param>
+    /// <param name="PrintedColumns">Columns in the print area (the leading ones), or null for all.</param>
+    public sealed record Sheet(string Name, int HeaderRow, int LastHeaderRow, IReadOnlyList<(int First, double Width)> Units, int? PrintedColumns = null)
     {
-        /// <summary>About 95 characters fit across portrait A4 with the default margins and font, 140 across landscape.</summary>
-        public bool Landscape => Width > 95;
+        public string QuotedName => $"'{Name.Replace("'", "''")}'";
 
-        public bool FitToWidth => Width <= 230;
+        /// <summary>Characters across A4 at 100 %, measured in LibreOffice with these margins: about 72 portrait, 105 landscape.</summary>
+        public const double PortraitWidth = 72, LandscapeWidth = 105;
+
+        public double Width => Units.Sum(u => u.Width);
+
+        public bool Landscape => Width > PortraitWidth;
+
+        /// <summary>Shrinking a table up to about 60 % keeps it readable; wider tables print across pages instead.</summary>
+        public bool FitToWidth => Width <= LandscapeWidth / 0.6;
+
+        /// <summary>Columns that start a new printed page (so a question's columns are never cut apart).</summary>
+        public IReadOnlyList<int> ColumnBreaks()
+        {
+            var breaks = new List<int>();
+            if (FitToWidth) return breaks;
+            double used = 0;
+            foreach (var (first, width) in Units)
+            {
+                if (used > 0 && used + width > LandscapeWidth) { breaks.Add(first); used = 0; }
+                used += width;
+            }
+            return breaks;
+        }
     }
 
     public static async Task CopyAsync(Stream workbook, Stream output, IReadOnlyList<Sheet> sheets, CancellationToken cancellationToken)
@@ -40,16 +63,28 @@ public static partial class XlsxPrintSetup
         }
     }
 
+    /// <summary>Print areas, then print titles: Excel expects defined names sorted by name.</summary>
     private static string DefinedNames(IReadOnlyList<Sheet> sheets) =>
-        "<definedNames>" + string.Concat(sheets.Select((s, i) =>
-            $"<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"{i}\">{SecurityElement.Escape($"'{s.Name.Replace("'", "''")}'")}!${s.HeaderRow}:${s.LastHeaderRow}</definedName>")) +
+        "<definedNames>" +
+        string.Concat(sheets.Select((s, i) => s.PrintedColumns is { } columns
+            ? $"<definedName name=\"_xlnm.Print_Area\" localSheetId=\"{i}\">{SecurityElement.Escape(s.QuotedName)}!$A:${ColumnName(columns - 1)}</definedName>"
+            : "")) +
+        string.Concat(sheets.Select((s, i) =>
+            $"<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"{i}\">{SecurityElement.Escape(s.QuotedName)}!${s.HeaderRow}:${s.LastHeaderRow}</definedName>")) +
         "</definedNames>";
+
+    /// <summary>"A", "B", … "AA" for a 0-based column index.</summary>
+    public static string ColumnName(int index) => index < 26 ? ((char)('A' + index)).ToString() : ColumnName(index / 26 - 1) + (char)('A' + index % 26);
 
     private static string PageSetup(Sheet sheet) =>
         "<pageMargins left=\"0.5\" right=\"0.5\" top=\"0.6\" bottom=\"0.7\" header=\"0.3\" footer=\"0.3\"/>" +
         $"<pageSetup paperSize=\"9\" orientation=\"{(sheet.Landscape ? "landscape" : "portrait")}\"" +
         (sheet.FitToWidth ? " fitToWidth=\"1\" fitToHeight=\"0\"" : "") + "/>" +
-        "<headerFooter><oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter></headerFooter>";
+        "<headerFooter><oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter></headerFooter>" +
+        (sheet.ColumnBreaks() is { Count: > 0 } breaks
+            ? $"<colBreaks count=\"{breaks.Count}\" manualBreakCount=\"{breaks.Count}\">" +
+              string.Concat(breaks.Select(b => $"<brk id=\"{b}\" max=\"1048575\" man=\"1\"/>")) + "</colBreaks>"
+            : "");
 
     /// <summary>Fitting to the page width needs the sheet property that says so, the worksheet's first element.</summary>
     private static (string After, string Insert)? FitToPage(Sheet sheet) =>

@@ -24,7 +24,7 @@ public static class XlsxTableWriter
     public const string TimeFormat = "yyyy-mm-dd hh:mm";
 
     /// <summary>Widest a column grows (characters); longer text wraps.</summary>
-    public const double MaxTextWidth = 40, MaxLongTextWidth = 50;
+    public const double MaxTextWidth = 40, MaxLongTextWidth = 36;
 
     public static async Task WriteAsync(Stream stream, IReadOnlyList<string> about, IReadOnlyList<ExportTable> tables, CancellationToken cancellationToken)
     {
@@ -42,7 +42,7 @@ public static class XlsxTableWriter
         }
     }
 
-    private sealed record Styles(StyleId Title, StyleId About, StyleId Header, StyleId Key, StyleId Wrapped, StyleId Percent, StyleId Decimal, StyleId Time, StyleId Note);
+    private sealed record Styles(StyleId Title, StyleId About, StyleId Group, StyleId Header, StyleId Key, StyleId Wrapped, StyleId Percent, StyleId Decimal, StyleId Time, StyleId Note);
 
     private static Styles AddStyles(Spreadsheet spreadsheet)
     {
@@ -50,6 +50,7 @@ public static class XlsxTableWriter
         return new Styles(
             Add(new Style { Font = { Bold = true, Size = 14 } }),
             Add(new Style { Font = { Color = Color.FromArgb(0x44, 0x4C, 0x56) } }),
+            Add(new Style { Font = { Bold = true }, Fill = { Color = Color.FromArgb(0xE4, 0xE7, 0xEC) } }),
             Add(new Style { Font = { Bold = true }, Fill = { Color = Color.FromArgb(0xF2, 0xF4, 0xF7) }, Alignment = { WrapText = true, Vertical = VerticalAlignment.Top } }),
             Add(new Style { Font = { Color = Color.FromArgb(0x66, 0x70, 0x85) }, Fill = { Color = Color.FromArgb(0xF2, 0xF4, 0xF7) } }),
             Add(new Style { Alignment = { WrapText = true, Vertical = VerticalAlignment.Top } }),
@@ -68,22 +69,37 @@ public static class XlsxTableWriter
         foreach (var table in tables)
         {
             var widths = ColumnWidths(table);
-            var headerRow = 1 + about.Count + 2; // title, header block, a blank row, then the header
-            var lastHeaderRow = headerRow + (table.HasKeys ? 1 : 0);
+            var headerRow = 1 + about.Count + 2; // title, header block, a blank row, then the header (group titles, column headers, keys)
+            var lastHeaderRow = headerRow + (table.HasGroups ? 1 : 0) + (table.HasKeys ? 1 : 0);
             var options = new WorksheetOptions { FrozenRows = lastHeaderRow };
             for (var i = 0; i < widths.Count; i++) options.Column(i + 1).Width = widths[i];
             var name = SheetName(table.Title, names);
             await spreadsheet.StartWorksheetAsync(name, options, cancellationToken);
-            sheets.Add(new XlsxPrintSetup.Sheet(name, headerRow, lastHeaderRow, widths.Sum()));
+            sheets.Add(new XlsxPrintSetup.Sheet(name, headerRow, lastHeaderRow, PrintUnits(table, widths), table.PrintedColumns));
 
-            await spreadsheet.AddRowAsync([new Cell(table.Title, styles.Title)], cancellationToken);
-            foreach (var line in about) await spreadsheet.AddRowAsync([new Cell(line, styles.About)], cancellationToken);
+            await spreadsheet.AddRowAsync([new Cell(table.Title, styles.Title)], new RowOptions { Height = 22 }, cancellationToken);
+            foreach (var line in about) await spreadsheet.AddRowAsync([new Cell(line, styles.About)], new RowOptions { Height = 16 }, cancellationToken);
             await spreadsheet.AddRowAsync(Array.Empty<Cell>(), cancellationToken);
-            await spreadsheet.AddRowAsync(table.Columns.Select(c => new Cell(c.Header, styles.Header)).ToArray(), cancellationToken);
+            if (table.HasGroups)
+            {
+                // Each question's text once, on one line across its columns (the widths leave room for it).
+                var groupRow = table.Columns.Select(_ => new Cell(null as string, styles.Group)).ToArray();
+                foreach (var (first, count, title) in table.Groups())
+                {
+                    groupRow[first] = new Cell(title, styles.Group);
+                    if (count > 1) spreadsheet.MergeCells($"{XlsxPrintSetup.ColumnName(first)}{headerRow}:{XlsxPrintSetup.ColumnName(first + count - 1)}{headerRow}");
+                }
+                await spreadsheet.AddRowAsync(groupRow, new RowOptions { Height = 18 }, cancellationToken);
+            }
+            // Header cells wrap; the row is as tall as its most wrapped header (about 16 points a line for CJK).
+            var headerLines = table.Columns.Select((c, i) => Math.Ceiling(CellText.Width(c.Header) / Math.Max(1, widths[i] - 2))).DefaultIfEmpty(1).Max();
+            await spreadsheet.AddRowAsync(table.Columns.Select(c => new Cell(c.Header, styles.Header)).ToArray(),
+                new RowOptions { Height = 16 * headerLines + 4 }, cancellationToken);
             if (table.HasKeys)
-                await spreadsheet.AddRowAsync(table.Columns.Select(c => new Cell(c.Key ?? "", styles.Key)).ToArray(), cancellationToken);
+                await spreadsheet.AddRowAsync(table.Columns.Select(c => new Cell(c.Key ?? "", styles.Key)).ToArray(), new RowOptions { Height = 16 }, cancellationToken);
             await foreach (var row in table.Rows.WithCancellation(cancellationToken))
-                await spreadsheet.AddRowAsync(row.Select((cell, i) => Cell(cell, table.Columns[i].Format, styles)).ToArray(), cancellationToken);
+                await spreadsheet.AddRowAsync(row.Select((cell, i) => Cell(cell, table.Columns[i].Format, styles)).ToArray(),
+                    RowHeight(table, row, widths), cancellationToken);
             if (table.Notes is { Count: > 0 } notes)
             {
                 await spreadsheet.AddRowAsync(Array.Empty<Cell>(), cancellationToken);
@@ -112,7 +128,19 @@ public static class XlsxTableWriter
     /// Each column's width in characters: its widest cell (rows known in memory, else the column's expected width),
     /// at least its header's longest word-free stretch up to a point (headers wrap), within the caps; plus padding.
     /// </summary>
-    public static IReadOnlyList<double> ColumnWidths(ExportTable table) => table.Columns.Select((column, i) =>
+    public static IReadOnlyList<double> ColumnWidths(ExportTable table)
+    {
+        var widths = table.Columns.Select((column, i) => Width(table, column, i)).ToList();
+        // A group title sits on one line over its columns: widen the last column of a group that is narrower than it.
+        foreach (var (first, count, title) in table.Groups())
+        {
+            var missing = CellText.Width(title) + 2 - widths.Skip(first).Take(count).Sum();
+            if (missing > 0) widths[first + count - 1] = Math.Round(widths[first + count - 1] + missing, 1);
+        }
+        return widths;
+    }
+
+    private static double Width(ExportTable table, ExportColumn column, int i)
     {
         var content = table.Materialized is { } rows
             ? rows.Select(r => i < r.Length ? CellText.Width(DisplayText(r[i], column.Format)) : 0).DefaultIfEmpty(0).Max()
@@ -122,7 +150,32 @@ public static class XlsxTableWriter
         var minimum = column.Format switch { CellFormat.Time => 16, CellFormat.Percent or CellFormat.Decimal => 8, CellFormat.Count => 6, _ => 4 };
         var cap = column.Format == CellFormat.LongText ? MaxLongTextWidth : MaxTextWidth;
         return Math.Round(Math.Min(cap, Math.Max(minimum, Math.Max(content, Math.Max(header, key)))) + 2, 1);
-    }).ToList();
+    }
+
+    /// <summary>
+    /// A row holding wrapped text is made tall enough for all its lines (every line of a multi-line answer shows and
+    /// prints); spreadsheets do not all fit row heights to wrapped text when they open a file.
+    /// </summary>
+    private static RowOptions? RowHeight(ExportTable table, object?[] row, IReadOnlyList<double> widths)
+    {
+        double lines = 1;
+        for (var i = 0; i < row.Length; i++)
+            if (row[i] is string text && table.Columns[i].Format == CellFormat.LongText)
+                lines = Math.Max(lines, text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n')
+                    .Sum(line => Math.Max(1, Math.Ceiling(CellText.Width(line) / Math.Max(1, widths[i] - 2)))));
+        return lines > 1 ? new RowOptions { Height = 15 * lines + 3 } : null;
+    }
+
+    /// <summary>Runs of columns to keep on one printed page: each group (a question's columns), else each column.</summary>
+    private static List<(int First, double Width)> PrintUnits(ExportTable table, IReadOnlyList<double> widths)
+    {
+        var groups = table.Groups().ToDictionary(g => g.First, g => g.Count);
+        var units = new List<(int, double)>();
+        for (var i = 0; i < (table.PrintedColumns ?? widths.Count); i += groups.GetValueOrDefault(i, 1))
+            units.Add((i, widths.Skip(i).Take(groups.GetValueOrDefault(i, 1)).Sum()));
+        return units;
+    }
+
 
     /// <summary>A cell as the spreadsheet shows it (for width): percentages like "36.0%".</summary>
     private static string DisplayText(object? cell, CellFormat format) => cell switch

@@ -163,8 +163,10 @@ public static class QuestionnairePage
             var answered = analysis.Counts.Answered.GetValueOrDefault(question.Id);
             return Html($"""
                 <section class="question" id="q-{question.Id}">
+                <div class="question-top">
                 <h2>{number}. {question.Text} <span class="kind">{kind}</span></h2>
                 <p class="base">填写 {answered} 人，未填写 {analysis.Counts.Shown.GetValueOrDefault(question.Id) - answered} 人</p>
+                </div>
                 {texts}
                 </section>
                 """);
@@ -176,6 +178,7 @@ public static class QuestionnairePage
         var crosstab = analysis.CrosstabOf(question);
         return Html($"""
             <section class="question{(crosstab is null ? "" : " crossed")}" id="q-{question.Id}">
+            <div class="question-top">
             <h2>{number}. {question.Text} <span class="kind">{kind}</span></h2>
             <p class="base">基数 n = {tally.Base}（{BaseDescription.Of(tally.Basis)}）· 显示此题 {tally.Shown} 人 · 回答 {tally.Answered} 人 · 未回答 {tally.NoAnswer} 人</p>
             <div class="question-body">
@@ -183,6 +186,7 @@ public static class QuestionnairePage
             <table class="tally"><thead><tr><th>选项</th><th class="number">人数</th><th class="number">百分比 (%)</th><th class="number">95% 置信区间</th><th></th></tr></thead>
             <tbody>{rows}</tbody>
             <tfoot><tr><td>基数</td><td class="number">{tally.Base}</td><td colspan="3"></td></tr></tfoot></table>
+            </div>
             </div>
             {(crosstab is null ? Markup.Empty : Crosstab(crosstab))}
             {texts}

@@ -51,7 +51,8 @@ public abstract class ExportsApiTests(SurveyAppFactory app)
         Assert.StartsWith("生成时间：", file.About[^1]);
         var table = Assert.Single(file.Tables);
         Assert.Equal(RawResponseTable.Columns(Questionnaire).Select(c => c.Header), table.Header);
-        Assert.Contains("3. 您对身边党组织服务群众的方式满意的是：民事代办（选=1）", table.Header);
+        Assert.Contains("3. 您对身边党组织服务群众的方式满意的是", table.Groups!);
+        Assert.Contains("民事代办（选=1）", table.Header);
         var rows = table.Records;
         var stored = await StoredAsync(null);
         Assert.Equal(stored.Count, rows.Count);
@@ -103,6 +104,7 @@ public abstract class ExportsApiTests(SurveyAppFactory app)
         var workbook = ReadXlsx(await xlsxResponse.Content.ReadAsByteArrayAsync()).Single();
         Assert.Equal("答卷", workbook.Name);
         var (header, sheet) = workbook.Table("答卷编号", headerRows: 2);
+        Assert.Contains("1. 您的身份是", workbook.Rows[workbook.Rows.IndexOf(header) - 1]);
         var columns = workbook.Rows[workbook.Rows.IndexOf(header) + 1];
         Assert.Equal(RawResponseTable.Header(Questionnaire), columns);
         Assert.Equal(csv.Count, sheet.Count);

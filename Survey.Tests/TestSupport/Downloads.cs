@@ -13,7 +13,7 @@ namespace Survey.Tests.TestSupport;
 /// </summary>
 public static class Downloads
 {
-    public sealed record CsvTable(string? Title, string[] Header, string[]? Keys, List<string[]> Rows, List<string> Notes)
+    public sealed record CsvTable(string? Title, string[]? Groups, string[] Header, string[]? Keys, List<string[]> Rows, List<string> Notes)
     {
         /// <summary>Rows keyed by column key (the raw export) or header.</summary>
         public List<Dictionary<string, string>> Records =>
@@ -39,6 +39,7 @@ public static class Downloads
         while (i < records.Count)
         {
             string? title = records[i].Length == 1 ? records[i++][0] : null;
+            var groups = keyed ? records[i++] : null;
             var header = records[i++];
             var keys = keyed ? records[i++] : null;
             var rows = new List<string[]>();
@@ -46,12 +47,12 @@ public static class Downloads
             var notes = new List<string>();
             while (i < records.Count && !Blank(records[i])) notes.Add(Assert.Single(records[i++]));
             i++;
-            tables.Add(new CsvTable(title, header, keys, rows, notes));
+            tables.Add(new CsvTable(title, groups, header, keys, rows, notes));
         }
         return new CsvFile(about, tables);
     }
 
-    /// <summary>The first table's rows, keyed by column key (<paramref name="keyed"/>: the raw export) or header.</summary>
+    /// <summary>The first table's rows, keyed by column key (<paramref name="keyed"/>: the raw export, with its question row and key row) or header.</summary>
     public static List<Dictionary<string, string>> ReadCsv(byte[] bytes, bool keyed = false) => ParseCsv(bytes, keyed).Tables[0].Records;
 
     /// <summary>A sheet's cells as text, row by row at their row numbers (missing rows empty).</summary>
