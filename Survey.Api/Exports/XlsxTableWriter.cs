@@ -163,7 +163,8 @@ public static class XlsxTableWriter
             if (row[i] is string text && table.Columns[i].Format == CellFormat.LongText)
                 lines = Math.Max(lines, text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n')
                     .Sum(line => Math.Max(1, Math.Ceiling(CellText.Width(line) / Math.Max(1, widths[i] - 2)))));
-        return lines > 1 ? new RowOptions { Height = 15 * lines + 3 } : null;
+        // 409 points is the tallest row Excel allows.
+        return lines > 1 ? new RowOptions { Height = Math.Min(409, 15 * lines + 3) } : null;
     }
 
     /// <summary>Runs of columns to keep on one printed page: each group (a question's columns), else each column.</summary>
