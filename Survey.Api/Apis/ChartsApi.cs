@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Survey.Analysis.Charts;
 using Survey.Api.Auth;
+using Survey.Api.OpenApi;
 using Survey.Api.Model;
 using Survey.Api.Questionnaires;
 using Survey.Api.Results;
@@ -21,10 +22,10 @@ public static class ChartsApi
         var api = app.MapGroup("/api/questionnaires").WithTags("Charts").RequireAuthorization(OrganiserPolicy.Name);
         api.MapGet("/{id}/charts/{questionId}.{format}", GetQuestionChart).WithName(nameof(GetQuestionChart)).CacheOutput(ResultsCache.Policy)
             .WithSummary("题目图表").WithDescription("一道选择题的条形图（PNG 或 SVG，中文标签）；带 by 时为分组条形图。可指定 width、height、scale。")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesQueryProblems();
         api.MapGet("/{id}/satisfaction/chart.{format}", GetSatisfactionChart).WithName(nameof(GetSatisfactionChart)).CacheOutput(ResultsCache.Policy)
             .WithSummary("满意度指数图").WithDescription("计分问卷各项满意度指数及置信区间的条形图；带 by 时为各分组的综合指数。")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesQueryProblems();
         return api;
     }
 

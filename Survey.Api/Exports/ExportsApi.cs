@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Survey.Api.Auth;
+using Survey.Api.OpenApi;
 using Survey.Api.Infrastructure;
 using Survey.Api.Questionnaires;
 using Survey.Api.Results;
@@ -19,21 +20,21 @@ public static class ExportsApi
     {
         var api = app.MapGroup("/api/questionnaires").WithTags("Downloads").RequireAuthorization(OrganiserPolicy.Name);
         api.MapGet("/{id}/export.csv", ExportCsv).WithName(nameof(ExportCsv)).Produces(200, contentType: CsvTableWriter.ContentType)
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesQueryProblems()
             .WithSummary("原始数据 (CSV)").WithDescription("每份答卷一行（UTF-8 带 BOM），列头为题目文字和题目/选项编号，文件开头说明问卷、筛选条件和生成时间。");
         api.MapGet("/{id}/export.xlsx", ExportXlsx).WithName(nameof(ExportXlsx)).Produces(200, contentType: XlsxTableWriter.ContentType)
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesQueryProblems()
             .WithSummary("原始数据 (Excel)").WithDescription("与 CSV 相同的答卷表，排版可直接打印：列宽适配内容、长文本换行、表头冻结并在每页重复。");
         api.MapGet("/{id}/tallies.csv", TalliesCsv).WithName(nameof(TalliesCsv)).Produces(200, contentType: CsvTableWriter.ContentType)
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesQueryProblems()
             .WithSummary("统计表 (CSV)").WithDescription("各选择题的频数、百分比及其 95% 置信区间；计分问卷另附满意度指数表；带 by 参数时每题另附交叉表及检验结果。")
             .CacheOutput(ResultsCache.Policy);
         api.MapGet("/{id}/tallies.xlsx", TalliesXlsx).WithName(nameof(TalliesXlsx)).Produces(200, contentType: XlsxTableWriter.ContentType)
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesQueryProblems()
             .WithSummary("统计表 (Excel)").WithDescription("与统计表 CSV 相同的表格，每表一个工作表（以题目命名），可直接打印。")
             .CacheOutput(ResultsCache.Policy);
         api.MapGet("/{id}/report.zip", ReportZip).WithName(nameof(ReportZip)).Produces(200, contentType: ReportBundle.ContentType)
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesQueryProblems()
             .WithSummary("完整报告 (ZIP)").WithDescription("全部图表（PNG 与 SVG）、统计表（CSV 与 Excel）和可打印为 A4 报告的 summary.html。");
         return api;
     }
@@ -108,8 +109,9 @@ public static class ExportsApi
             : null;
 
     /// <summary>
-    /// A download written straight to the response body (never buffered whole), as an attachment with nosniff. The
-    /// file name goes out as an ASCII <c>filename</c> and a UTF-8 <c>filename*</c> (RFC 6266 / RFC 5987).
+    /// A download written to the response body as it is produced (CSV and ZIP directly, XLSX through a temporary file;
+    /// never held in memory), as an attachment with nosniff. The file name goes out as an ASCII <c>filename</c> and a
+    /// UTF-8 <c>filename*</c> (RFC 6266 / RFC 5987).
     /// </summary>
     public static PushStreamHttpResult Attachment(HttpContext context, string fileName, string contentType, Func<Stream, CancellationToken, Task> write)
     {

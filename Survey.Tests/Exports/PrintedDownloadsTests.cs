@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Survey.Api.Model;
 using Survey.Api.Questionnaires;
@@ -16,7 +15,7 @@ namespace Survey.Tests.Exports;
 /// no page holding only a heading, and the report broken down by identity fits in 12 pages.
 /// Set SURVEY_SCREENSHOTS to a folder to keep PNGs of the first pages (pdftoppm) for the README.
 /// </summary>
-public sealed partial class PrintedDownloadsTests(BrowserApp browser) : IClassFixture<BrowserApp>
+public sealed class PrintedDownloadsTests(BrowserApp browser) : IClassFixture<BrowserApp>
 {
     private const string Id = "grassroots-service";
     private const string TwoLineAnswer = "第一行意见：村里的路灯坏了\n第二行意见：希望尽快修好";
@@ -52,7 +51,7 @@ public sealed partial class PrintedDownloadsTests(BrowserApp browser) : IClassFi
             await KeepScreenshotAsync(Path.Combine(folder.Path, $"{name}.pdf"), $"spreadsheet-{name}");
             var text = string.Join("\n", pages);
             Assert.DoesNotContain("###", text);
-            AssertNoEnglishSentence(text);
+            EnglishText.AssertNone(text, "the printed download");
             var joined = Squeeze(text);
             foreach (var question in Questionnaire.Questions)
                 Assert.True(joined.Contains(Squeeze(question.Text)), $"{name}.pdf lacks the full text of “{question.Text}”");
@@ -92,21 +91,11 @@ public sealed partial class PrintedDownloadsTests(BrowserApp browser) : IClassFi
             Assert.False(headings.Any(h => lines.Count > 0 && Squeeze(lines[^1]).StartsWith(Squeeze(h))), $"page {p + 1} ends with a heading");
         }
         var text = string.Join("\n", pages);
-        AssertNoEnglishSentence(text);
+        EnglishText.AssertNone(text, "the printed download");
         foreach (var heading in headings) Assert.Contains(Squeeze(heading), Squeeze(text));
         Assert.Contains("不适用", text); // question 5 broken down by identity
         Assert.Contains("卡方检验", text);
     }
-
-    private static void AssertNoEnglishSentence(string text)
-    {
-        var sentence = EnglishSentence().Match(text);
-        Assert.False(sentence.Success, $"English words organisers would read: “{sentence.Value}”");
-    }
-
-    /// <summary>Four or more English words in a row, separated by spaces (ids such as "elderly-weak-sick-disabled" are data, not prose).</summary>
-    [GeneratedRegex(@"\b[A-Za-z][a-z]+(?:[,;:']?[ ]+[A-Za-z][a-z]+){3,}")]
-    private static partial Regex EnglishSentence();
 
     private static string Squeeze(string text) => new(text.Where(c => !char.IsWhiteSpace(c)).ToArray());
 

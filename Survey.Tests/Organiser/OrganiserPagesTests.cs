@@ -79,6 +79,8 @@ public abstract class OrganiserPagesTests(SurveyAppFactory app)
         Assert.Contains("（卡方检验", html);
         Assert.Contains("（Rao-Scott 校正卡方检验", html);
         Assert.DoesNotContain("pearson-chi-square", html);
+        EnglishText.AssertNone(EnglishText.VisibleText(html), "the dashboard");
+        EnglishText.AssertNone(EnglishText.VisibleText(await app.CreateOrganiserClient().GetStringAsync("/admin/q/resident-satisfaction?by=identity")), "the dashboard");
         Assert.DoesNotContain("rao-scott-rs2", html);
     }
 
