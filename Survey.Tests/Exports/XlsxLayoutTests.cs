@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Survey.Api.Questionnaires;
 using Survey.Tests.TestSupport;
@@ -42,8 +43,10 @@ public sealed class XlsxLayoutTests(SqliteApp app) : IClassFixture<SqliteApp>
         CheckWorkbook(bytes);
     }
 
+    /// <summary>Once per fixture: every workbook is made from the same responses.</summary>
     private async Task SeedAsync()
     {
+        if (await app.QueryAsync(db => db.Responses.AnyAsync())) return;
         var catalog = app.Services.GetRequiredService<QuestionnaireCatalog>();
         var client = app.CreateClient();
         foreach (var id in new[] { "grassroots-service", "resident-satisfaction" })
