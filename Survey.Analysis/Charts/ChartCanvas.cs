@@ -10,7 +10,8 @@ namespace Survey.Analysis.Charts;
 /// </summary>
 internal sealed class ChartCanvas
 {
-    public const float TitleSize = 16, SubtitleSize = 12, LabelSize = 12, SmallSize = 10;
+    /// <summary>Sizes in pixels at the drawn width; dashboard images are shown at that width, so no text is below 12 px.</summary>
+    public const float TitleSize = 16, SubtitleSize = 12, LabelSize = 12, SmallSize = 12;
     public static readonly Color Primary = Color.FromHex("#3B6EA8");
     public static readonly Color Accent = Color.FromHex("#D9822B");
     public static readonly Color Muted = Color.FromHex("#666666");
@@ -86,6 +87,8 @@ internal sealed class ChartCanvas
     {
         var list = values.ToArray();
         axis.SetTicks(list, list.Select(format).ToArray());
+        // The CJK font's tall ascent draws tick labels a few pixels high, onto their tick marks: move them clear.
+        if (axis.Edge == Edge.Bottom) axis.TickLabelStyle.OffsetY = 5;
     }
 
     /// <summary>
@@ -100,7 +103,7 @@ internal sealed class ChartCanvas
         return top;
     }
 
-    public BarPlot AddBars(List<Bar> bars, float valueLabelSize = SmallSize + 1)
+    public BarPlot AddBars(List<Bar> bars, float valueLabelSize = SmallSize)
     {
         var plot = Plot.Add.Bars(bars);
         ChartFonts.Apply(plot.ValueLabelStyle, valueLabelSize);
@@ -124,7 +127,10 @@ internal sealed class ChartCanvas
         return label;
     }
 
-    /// <summary>Legend in the upper right of the data area (charts leave that room), built from explicit items so every item gets the CJK font.</summary>
+    /// <summary>
+    /// Legend under the chart, outside the data area (so it covers no bar and leaves no empty band), built from
+    /// explicit items so every item gets the CJK font.
+    /// </summary>
     public void SetLegend(IEnumerable<LegendItem> items)
     {
         foreach (var item in items)
@@ -136,7 +142,7 @@ internal sealed class ChartCanvas
             Plot.Legend.ManualItems.Add(item);
             texts.Add(item.LabelText);
         }
-        Plot.ShowLegend(Alignment.UpperRight, Orientation.Vertical);
+        Plot.ShowLegend(Edge.Bottom);
     }
 
     /// <summary>Labels of the major ticks ScottPlot generated at the last render.</summary>
@@ -144,7 +150,4 @@ internal sealed class ChartCanvas
         .SelectMany(axis => axis.TickGenerator.Ticks)
         .Where(t => t.IsMajor)
         .Select(t => t.Label);
-
-    /// <summary>"p&lt;0.001" or "p=0.063".</summary>
-    public static string FormatP(double p) => p < 0.001 ? "p<0.001" : $"p={p:0.000}";
 }

@@ -1,5 +1,6 @@
 using ScottPlot;
 using Survey.Analysis.Crosstabs;
+using Survey.Analysis.Wording;
 
 namespace Survey.Analysis.Charts;
 
@@ -14,8 +15,8 @@ public static class CrosstabChart
 
     public static RenderedChart Create(CrosstabResult result, string title)
     {
-        int slots = Math.Max(1, result.Rows.Count) * (result.Columns.Count + 1) + LegendRoom(result.Columns.Count);
-        int height = 200 + 19 * slots;
+        int slots = Math.Max(1, result.Rows.Count) * (result.Columns.Count + 1);
+        int height = 200 + LegendHeight(result.Columns.Count) + 19 * slots;
         return new RenderedChart(width => Build(result, title, width), DefaultWidth, height);
     }
 
@@ -25,7 +26,8 @@ public static class CrosstabChart
     /// </summary>
     public static string SuppressedLabel(CrosstabColumn column, int threshold) => column.Base switch
     {
-        0 => "无人回答",
+        _ when column.NotAsked => Labels.NotAsked,
+        0 => Labels.NoAnswerInColumn,
         var b when b < threshold => $"已隐藏 n<{threshold}",
         _ => "已隐藏（防反推）",
     };
@@ -33,15 +35,15 @@ public static class CrosstabChart
     public static string Subtitle(CrosstabResult result)
     {
         var test = result.Test;
-        string name = test.Name == CrosstabTest.RaoScottSecondOrderName ? "Rao-Scott 二阶校正卡方" : "Pearson 卡方";
+        string name = Labels.TestName(test.Name);
         string statistics = test is { Statistic: { } x, Df: { } df, P: { } p }
-            ? $"{name} = {x:0.00}，自由度 {df:0.#}，{ChartCanvas.FormatP(p)}"
+            ? $"{name} = {x:0.00}，自由度 {df:0.#}，{Labels.FormatP(p)}"
             : $"{name}：无法计算";
         return $"百分比 = 占该列回答本题者的比例；{statistics}；字母表示该列比例显著高于字母所指列（Bonferroni 校正，α=0.05）";
     }
 
-    /// <summary>Bar slots (about 19 px each) the legend needs: one 22 px line per column plus its padding.</summary>
-    private static int LegendRoom(int columns) => (int)Math.Ceiling(1.25 * columns + 1.5);
+    /// <summary>Height of the legend under the chart: its items side by side, about two to a line, 24 px a line.</summary>
+    private static int LegendHeight(int columns) => 24 * (int)Math.Ceiling(columns / 2.0) + 12;
 
     private static ChartCanvas Build(CrosstabResult result, string title, int width)
     {
@@ -71,7 +73,14 @@ public static class CrosstabChart
                     Size = 0.85,
                     LineWidth = 0,
                 };
-                if (cell.Suppressed)
+                if (column.NotAsked)
+                {
+                    // Never asked: no bar at all (not a withheld stub), just the words.
+                    bar.Value = 0;
+                    bar.FillColor = Colors.Transparent;
+                    bar.Label = Labels.NotAsked;
+                }
+                else if (cell.Suppressed)
                 {
                     bar.Value = stub;
                     bar.FillColor = ChartCanvas.SuppressedFill;
@@ -93,17 +102,16 @@ public static class CrosstabChart
 
         canvas.SetCategoryTicks(canvas.Plot.Axes.Left, groupCentres, result.Rows.Select(r => r.Label), width * 0.26f);
         canvas.SetAxisLabel(canvas.Plot.Axes.Bottom, "列百分比");
-        // Empty room above the first group for the legend (upper right), so it never covers a bar.
-        canvas.Plot.Axes.SetLimits(0, top * 1.3, -0.7, (rows - 1) * groupSize + columns - 0.3 + LegendRoom(columns));
+        canvas.Plot.Axes.SetLimits(0, top * 1.3, -0.7, (rows - 1) * groupSize + columns - 0.3);
         canvas.Plot.Grid.YAxisStyle.IsVisible = false;
 
         canvas.SetLegend(result.Columns.Select((column, j) => new LegendItem
         {
-            LabelText = column.Suppressed
-                ? $"{column.Letter} {column.Label}（{SuppressedLabel(column, result.SuppressionThreshold)}）"
+            LabelText = column.NotAsked ? $"{column.Letter} {column.Label}（{Labels.NotAsked}：未问此题）"
+                : column.Suppressed ? $"{column.Letter} {column.Label}（{SuppressedLabel(column, result.SuppressionThreshold)}）"
                 : $"{column.Letter} {column.Label} (n={column.Base})",
-            FillColor = column.Suppressed ? ChartCanvas.SuppressedFill : ChartCanvas.Series[j % ChartCanvas.Series.Length],
-            FillHatch = column.Suppressed ? new ScottPlot.Hatches.Striped() : null,
+            FillColor = column.NotAsked ? Colors.White : column.Suppressed ? ChartCanvas.SuppressedFill : ChartCanvas.Series[j % ChartCanvas.Series.Length],
+            FillHatch = column.Suppressed && !column.NotAsked ? new ScottPlot.Hatches.Striped() : null,
             FillHatchColor = ChartCanvas.Muted,
         }));
         return canvas;

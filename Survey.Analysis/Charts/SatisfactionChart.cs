@@ -59,7 +59,7 @@ public static class SatisfactionChart
         {
             var index = bars[i].Item.Index;
             double x = index.CiHigh ?? index.Index ?? 0;
-            var label = canvas.AddText(ValueLabel(bars[i].Item), x, positions[i], Alignment.MiddleLeft, ChartCanvas.SmallSize + 1, Colors.Black);
+            var label = canvas.AddText(ValueLabel(bars[i].Item), x, positions[i], Alignment.MiddleLeft, ChartCanvas.SmallSize, Colors.Black);
             label.OffsetX = 6;
         }
 

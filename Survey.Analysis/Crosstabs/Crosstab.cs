@@ -1,4 +1,5 @@
 using Survey.Analysis.Statistics;
+using Survey.Analysis.Wording;
 
 namespace Survey.Analysis.Crosstabs;
 
@@ -42,6 +43,16 @@ public static class Crosstab
             input.RowIsMulti ? RaoScottTest(input) : PearsonTest(input), options.SuppressionThreshold);
     }
 
+    /// <summary>
+    /// Marks the columns whose respondents were never shown the row question as not asked (the caller knows the
+    /// questionnaire's conditions). Their counts are all zero, so the statistics are unchanged; views write
+    /// <see cref="Labels.NotAsked"/> instead of a withheld mark.
+    /// </summary>
+    public static CrosstabResult MarkNotAsked(CrosstabResult result, Func<string, bool> notAsked) => result with
+    {
+        Columns = result.Columns.Select(c => notAsked(c.OptionId) ? c with { NotAsked = true } : c).ToList(),
+    };
+
     private static double? Percent(long part, long whole) => whole > 0 ? 100.0 * part / whole : null;
 
     private static CrosstabTest PearsonTest(CrosstabInput input)
@@ -56,7 +67,7 @@ public static class Crosstab
     {
         if (input.PatternsByColumn is null || input.PatternsByColumn.Count != input.Columns.Count)
             return new CrosstabTest(CrosstabTest.RaoScottSecondOrderName, null, null, null,
-                ["Selection patterns per column are needed for the Rao-Scott test of a multi-choice row question."], null);
+                [Labels.PatternsNeeded], null);
 
         var result = MarginalIndependence.Compute(input.RowOptions.Count, input.PatternsByColumn);
         var perOption = result.Items

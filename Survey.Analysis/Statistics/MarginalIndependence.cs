@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Survey.Analysis.Wording;
 
 namespace Survey.Analysis.Statistics;
 
@@ -31,7 +32,7 @@ public static class MarginalIndependence
         var warnings = new List<string>();
         if (r < 2)
         {
-            warnings.Add("The test needs respondents in at least two levels.");
+            warnings.Add(Labels.NeedsTwoLevels);
             return new MarginalIndependenceResult(null, null, null,
                 Enumerable.Range(0, itemCount).Select(j => new ItemChiSquare(j, null, 0, null, null)).ToList(), null, warnings);
         }
@@ -41,7 +42,7 @@ public static class MarginalIndependence
             .Where(j => { long s = selectedByLevel.Sum(l => l[j]); return s > 0 && s < n; })
             .ToList();
         if (testedItems.Count < itemCount)
-            warnings.Add($"{itemCount - testedItems.Count} item(s) selected by nobody or by everybody were left out of the test.");
+            warnings.Add(Labels.ItemsLeftOut(itemCount - testedItems.Count));
 
         var itemStatistics = new Dictionary<int, double>();
         foreach (int j in testedItems)
@@ -63,7 +64,7 @@ public static class MarginalIndependence
         if (!(traceM2 > 0) || !(traceM > 0))
         {
             // Every level answered with a single pattern: no sampling variance to adjust by.
-            warnings.Add("The Rao-Scott adjustment is undefined: the selections do not vary within any level.");
+            warnings.Add(Labels.AdjustmentUndefined);
             return new MarginalIndependenceResult(sumOfItemChiSquares, null, null, items,
                 Math.Min(1, items.Where(i => i.P.HasValue).Min(i => i.P!.Value) * c), warnings);
         }

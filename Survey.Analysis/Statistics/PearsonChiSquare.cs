@@ -1,3 +1,5 @@
+using Survey.Analysis.Wording;
+
 namespace Survey.Analysis.Statistics;
 
 /// <summary>Pearson chi-square test of independence (no continuity correction), as R's <c>chisq.test(correct = FALSE)</c>.</summary>
@@ -26,11 +28,10 @@ public static class PearsonChiSquare
         var expected = new double[rowCount, columnCount];
         if (usedRows < 2 || usedColumns < 2)
             return new ChiSquareTestResult(null, 0, null, expected, 0,
-                ["The test needs at least two non-empty rows and two non-empty columns."]);
+                [Labels.NeedsTwoRowsAndColumns]);
 
         double statistic = 0;
         int smallCells = 0;
-        double smallestExpected = double.MaxValue;
         for (int r = 0; r < rowCount; r++)
             for (int c = 0; c < columnCount; c++)
             {
@@ -38,15 +39,13 @@ public static class PearsonChiSquare
                 expected[r, c] = e;
                 if (e == 0) continue; // an all-zero row or column
                 statistic += (table[r, c] - e) * (table[r, c] - e) / e;
-                smallestExpected = Math.Min(smallestExpected, e);
                 if (e < SmallExpectedCount) smallCells++;
             }
 
         int df = (usedRows - 1) * (usedColumns - 1);
         var warnings = new List<string>();
         if (smallCells > 0)
-            warnings.Add($"Chi-squared approximation may be incorrect: {smallCells} of {usedRows * usedColumns} cells " +
-                         $"have an expected count below {SmallExpectedCount} (smallest {smallestExpected:0.##}).");
+            warnings.Add(Labels.SmallExpectedCounts(smallCells, usedRows * usedColumns, SmallExpectedCount));
         return new ChiSquareTestResult(statistic, df, ChiSquareDistribution.UpperTail(statistic, df), expected, smallCells, warnings);
     }
 

@@ -4,6 +4,7 @@ using Survey.Analysis.Charts;
 using Survey.Api.Auth;
 using Survey.Core.Questionnaires;
 using Survey.Api.Limits;
+using Survey.Api.OpenApi;
 using Survey.Api.Model;
 using Survey.Api.Results;
 
@@ -22,8 +23,12 @@ public static class ChartsApi
         var api = app.MapGroup("/api/questionnaires").WithTags("Charts").RequireAuthorization(OrganiserPolicy.Name);
         // Rendering is costly: few at once, and an unknown query parameter is refused rather than rendering again.
         api.WithMetadata(new ThrottledEndpoint(ThrottledEndpoint.Kind.Chart)).AddEndpointFilterFactory(KnownQueryParameters.Filter);
-        api.MapGet("/{id}/charts/{questionId}.{format}", GetQuestionChart).WithName(nameof(GetQuestionChart));
-        api.MapGet("/{id}/satisfaction/chart.{format}", GetSatisfactionChart).WithName(nameof(GetSatisfactionChart));
+        api.MapGet("/{id}/charts/{questionId}.{format}", GetQuestionChart).WithName(nameof(GetQuestionChart))
+            .WithSummary("题目图表").WithDescription("一道选择题的条形图（PNG 或 SVG，中文标签）；带 by 时为分组条形图。可指定 width、height、scale。")
+            .ProducesQueryProblems();
+        api.MapGet("/{id}/satisfaction/chart.{format}", GetSatisfactionChart).WithName(nameof(GetSatisfactionChart))
+            .WithSummary("满意度指数图").WithDescription("计分问卷各项满意度指数及置信区间的条形图；带 by 时为各分组的综合指数。")
+            .ProducesQueryProblems();
         return api;
     }
 

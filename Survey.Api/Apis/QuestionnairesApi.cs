@@ -12,8 +12,11 @@ public static class QuestionnairesApi
     public static RouteGroupBuilder MapQuestionnairesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/questionnaires").WithTags("Questionnaires");
-        api.MapGet("/", ListQuestionnaires).WithName(nameof(ListQuestionnaires));
-        api.MapGet("/{id}", GetQuestionnaire).WithName(nameof(GetQuestionnaire));
+        api.MapGet("/", ListQuestionnaires).WithName(nameof(ListQuestionnaires))
+            .WithSummary("问卷列表").WithDescription("公开：全部问卷的编号、标题、版本和是否收集中。");
+        api.MapGet("/{id}", GetQuestionnaire).WithName(nameof(GetQuestionnaire))
+            .WithSummary("问卷定义").WithDescription("公开：一份问卷的题目、选项、显示条件和作答限制，供填写页或其他客户端使用。")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 

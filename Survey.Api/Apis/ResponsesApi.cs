@@ -17,7 +17,10 @@ public static class ResponsesApi
     {
         var api = app.MapGroup("/api/questionnaires").WithTags("Responses");
         api.MapPost("/{id}/responses", SubmitResponse).WithName(nameof(SubmitResponse))
+            .WithSummary("提交答卷").WithDescription("公开：提交一份匿名答卷（answers、otherText、text）。保存后才返回 201；有 Idempotency-Key 时重试只保存一次；答案有误返回 400 问题详情，指明题目和规则，且不保存。")
             .Accepts<object>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .DisableAntiforgery()
             .WithMetadata(new ThrottledEndpoint(ThrottledEndpoint.Kind.Submission));
         return api;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Survey.Api.Auth;
+using Survey.Api.OpenApi;
 using Survey.Api.Infrastructure;
 using Survey.Core.Questionnaires;
 using Survey.Api.Results;
@@ -13,8 +14,12 @@ public static class ResultsApi
     public static RouteGroupBuilder MapResultsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/questionnaires").WithTags("Results").RequireAuthorization(OrganiserPolicy.Name);
-        api.MapGet("/{id}/results", GetResults).WithName(nameof(GetResults));
-        api.MapGet("/{id}/satisfaction", GetSatisfaction).WithName(nameof(GetSatisfaction));
+        api.MapGet("/{id}/results", GetResults).WithName(nameof(GetResults))
+            .WithSummary("统计结果").WithDescription("各题的人数、百分比和 95% 置信区间；多选题的 Cochran Q 检验；带 by 时的交叉表和独立性检验。筛选：from、to、where，基数：base。")
+            .ProducesQueryProblems();
+        api.MapGet("/{id}/satisfaction", GetSatisfaction).WithName(nameof(GetSatisfaction))
+            .WithSummary("满意度指数").WithDescription("计分问卷各评价项的满意度指数（0–100）及 95% 置信区间、满意率和综合指数；带 by 时按分组给出。")
+            .ProducesQueryProblems();
         return api;
     }
 

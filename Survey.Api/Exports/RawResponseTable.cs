@@ -20,31 +20,45 @@ public static class RawResponseTable
     /// <summary>The "other" option's own words: <c>problems.other.text</c> (beside the option's 0/1 column <c>problems.other</c>).</summary>
     public static string OtherTextColumn(string questionId, string optionId) => $"{questionId}.{optionId}.text";
 
-    public static IReadOnlyList<string> Header(Questionnaire questionnaire)
+    /// <summary>
+    /// The columns: each question's number and full text once over its columns, a Chinese header per column (the
+    /// option for multi columns), and a machine key (question and option ids) that stays stable for scripts.
+    /// </summary>
+    public static IReadOnlyList<ExportColumn> Columns(Questionnaire questionnaire)
     {
-        var header = new List<string> { ResponseIdColumn, SubmittedAtColumn };
-        foreach (var question in questionnaire.Questions)
+        var columns = new List<ExportColumn>
         {
+            new("答卷编号", CellFormat.Text, ResponseIdColumn, 36),
+            new("提交时间（UTC）", CellFormat.Time, SubmittedAtColumn),
+        };
+        foreach (var (question, index) in questionnaire.Questions.Select((q, i) => (q, i + 1)))
+        {
+            var title = $"{index}. {question.Text}";
             switch (question.Type)
             {
                 case QuestionType.Single:
-                    header.Add(question.Id);
-                    header.Add($"{question.Id}.label");
+                    columns.Add(new("选项编号", CellFormat.Text, question.Id, question.OptionList.Max(o => CellText.Width(o.Id)), title));
+                    columns.Add(new("选项", CellFormat.Text, $"{question.Id}.label", question.OptionList.Max(o => CellText.Width(o.Label)), title));
                     break;
                 case QuestionType.Multi:
-                    header.AddRange(question.OptionList.Select(o => $"{question.Id}.{o.Id}"));
+                    columns.AddRange(question.OptionList.Select(o => new ExportColumn($"{o.Label}（选=1）", CellFormat.Count, $"{question.Id}.{o.Id}", 10, title)));
                     break;
                 case QuestionType.Text:
-                    header.Add(question.Id);
+                    columns.Add(new("回答", CellFormat.LongText, question.Id, XlsxTableWriter.MaxLongTextWidth, title));
                     break;
             }
-            if (question.OptionList.FirstOrDefault(o => o.AllowsText) is { } other) header.Add(OtherTextColumn(question.Id, other.Id));
+            if (question.OptionList.FirstOrDefault(o => o.AllowsText) is { } other)
+                columns.Add(new($"{other.Label}（填写内容）", CellFormat.LongText, OtherTextColumn(question.Id, other.Id), 30, title));
         }
-        return header;
+        return columns;
     }
 
+    /// <summary>The machine keys of the columns (the second header row).</summary>
+    public static IReadOnlyList<string> Header(Questionnaire questionnaire) => Columns(questionnaire).Select(c => c.Key!).ToList();
+
+    /// <summary>The filtered responses as a table, read when written.</summary>
     public static ExportTable Create(SurveyDbContext db, AnswerLayout layout, ResponseFilter filter) =>
-        new("答卷", Header(layout.Questionnaire), ReadRows(db, layout, filter, CancellationToken.None));
+        new("答卷", Columns(layout.Questionnaire), ReadRows(db, layout, filter, CancellationToken.None));
 
     /// <summary>Pages by (submitted-at, id) in SQL with the date range; the answer conditions are tested on each decoded pattern.</summary>
     private static async IAsyncEnumerable<object?[]> ReadRows(

@@ -16,8 +16,13 @@ public static class ReportBundle
     public const int ChartWidth = 800;
     public const double PrintScale = 2;
 
-    public sealed record Contents(
-        QuestionnaireAnalysis Analysis, QuestionnaireResults Results, SatisfactionResults? Scores, DateTimeOffset GeneratedAt, string Stylesheet);
+    public sealed record Contents(QuestionnaireAnalysis Analysis, SatisfactionResults? Scores, DateTimeOffset GeneratedAt, string Stylesheet)
+    {
+        public ResultsScope Scope => ResultsScope.Of(Analysis);
+
+        /// <summary>The header block of the bundle's tables and report.</summary>
+        public IReadOnlyList<string> About => Scope.HeaderLines(GeneratedAt, Analysis.Counts.Responses);
+    }
 
     public static async Task WriteAsync(Stream stream, Contents contents, CancellationToken cancellationToken)
     {
@@ -49,9 +54,9 @@ public static class ReportBundle
             embedded[key] = "data:image/png;base64," + Convert.ToBase64String(png);
         }
 
-        var tables = TallyTables.Build(contents.Results);
-        await AddAsync(zip, "tables/tallies.csv", s => CsvTableWriter.WriteAsync(s, tables, cancellationToken), cancellationToken);
-        await AddAsync(zip, "tables/tallies.xlsx", s => XlsxTableWriter.WriteAsync(s, tables, cancellationToken), cancellationToken);
+        var tables = TallyTables.Build(contents.Analysis, contents.Scores);
+        await AddAsync(zip, "tables/tallies.csv", s => CsvTableWriter.WriteAsync(s, contents.About, tables, cancellationToken), cancellationToken);
+        await AddAsync(zip, "tables/tallies.xlsx", s => XlsxTableWriter.WriteAsync(s, contents.About, tables, cancellationToken), cancellationToken);
 
         var summary = ReportSummary.Render(contents, key => embedded.GetValueOrDefault(key));
         await AddAsync(zip, "summary.html", s => s.WriteAsync(System.Text.Encoding.UTF8.GetBytes(summary.Value), cancellationToken).AsTask(), cancellationToken);

@@ -1,66 +1,111 @@
+using Survey.Analysis.Charts;
+using Survey.Analysis.Crosstabs;
+using Survey.Analysis.Wording;
+using Survey.Api.Model;
 using Survey.Api.Results;
 
 namespace Survey.Api.Exports;
 
 /// <summary>
-/// The tables behind the dashboard, for download: every choice question's tally (question, option, count, percent
-/// with its 95% interval, base) as one table, and with <c>by=</c> one cross-tab table per question (column
-/// percentages, suppressed cells shown as "*", the test's conclusion in words).
+/// The tables behind the dashboard, for download, read from the analysis (unrounded; writers round when formatting):
+/// every choice question's tally (question, option, count, percent with its 95% interval, base) as one table; the
+/// satisfaction indices of a scored questionnaire (per item and composite, and per group when broken down); and with
+/// <c>by=</c> one cross-tab table per question, titled with the question's text (column counts and percentages,
+/// significance letters, withheld cells "*", groups never asked "不适用", the test's name and conclusion in words).
 /// </summary>
 public static class TallyTables
 {
-    public const string Suppressed = "*";
+    public const string TalliesTitle = "频数表";
+    public const string SatisfactionTitle = "满意度指数";
+    public const string SegmentsTitle = "分组综合满意度指数";
 
-    public static readonly IReadOnlyList<string> Header =
-        ["题目编号", "题目", "题型", "选项编号", "选项", "人数", "百分比(%)", "95%置信区间下限(%)", "95%置信区间上限(%)", "基数", "基数口径"];
+    public static readonly IReadOnlyList<ExportColumn> Columns =
+    [
+        new("题号", CellFormat.Count), new("题目", CellFormat.LongText), new("题型"), new("选项", CellFormat.LongText),
+        new("人数", CellFormat.Count), new("百分比(%)", CellFormat.Percent), new("95%置信区间下限(%)", CellFormat.Percent),
+        new("95%置信区间上限(%)", CellFormat.Percent), new("基数", CellFormat.Count), new("基数口径"),
+        // Ids for scripts, last: the printed page stops before them (ExportTable.PrintedColumns).
+        new("题目编号"), new("选项编号"),
+    ];
 
-    public static IReadOnlyList<ExportTable> Build(QuestionnaireResults results)
+    public static IReadOnlyList<ExportTable> Build(QuestionnaireAnalysis analysis, SatisfactionResults? scores)
     {
-        var choice = results.Questions.Where(q => q.Type != "text").ToList();
+        var questions = analysis.Questionnaire.Questions.Select((q, i) => (Question: q, Number: i + 1))
+            .Where(q => analysis.Tallies.ContainsKey(q.Question.Id)).ToList();
         var tables = new List<ExportTable>
         {
-            ExportTable.FromRows("频数表", Header, choice.SelectMany(question => question.Options.Select(o => new object?[]
+            ExportTable.FromRows(TalliesTitle, Columns, questions.SelectMany(q =>
             {
-                question.QuestionId, question.Text, question.Type == "multi" ? "多选" : "单选", o.OptionId, o.Label,
-                o.Count, o.Percent, o.CiLow, o.CiHigh, question.Base, BasisLabel(question.Basis),
-            }))),
+                var tally = analysis.Tallies[q.Question.Id];
+                return tally.Options.Select(o => new object?[]
+                {
+                    (long)q.Number, q.Question.Text, tally.IsMulti ? "多选" : "单选", o.Label,
+                    o.Count, o.PercentOfCases, o.CiLow, o.CiHigh, tally.Base, BaseDescription.Of(tally.Basis), q.Question.Id, o.OptionId,
+                });
+            }), [$"{Labels.BaseLabel}：{BaseDescription.Of(analysis.Basis)}；多选题的百分比之和可超过100%。"]) with { PrintedColumns = Columns.Count - 2 },
         };
-        tables.AddRange(choice.Where(q => q.Crosstab is not null).Select(Crosstab));
+        if (scores is not null) tables.AddRange(Satisfaction(analysis.Questionnaire, scores));
+        foreach (var (question, number) in questions)
+            if (analysis.CrosstabOf(question) is { } crosstab)
+                tables.Add(Crosstab(question, number, analysis.By!, crosstab));
         return tables;
     }
 
-    public static string BasisLabel(string basis) => basis switch
+    private static IEnumerable<ExportTable> Satisfaction(Questionnaire questionnaire, SatisfactionResults scores)
     {
-        "shown" => "显示此题的受访者",
-        "all" => "全部受访者",
-        _ => "回答此题的受访者",
-    };
-
-    private static ExportTable Crosstab(QuestionResult question)
-    {
-        var crosstab = question.Crosstab!;
-        var header = new List<string> { "选项" };
-        foreach (var column in crosstab.Columns) header.AddRange([$"{column.Label} ({column.Letter}) 人数", $"{column.Label} ({column.Letter}) %"]);
-        header.AddRange(["合计 人数", "合计 %"]);
-        var rows = new List<object?[]>
-        {
-            Row("基数", crosstab.Columns.SelectMany(c => new object?[] { c.Suppressed ? Suppressed : c.Base, null }), crosstab.TotalBase, null),
-        };
-        for (var r = 0; r < question.Options.Count; r++)
-        {
-            var cells = crosstab.Columns.SelectMany(c => c.Cells[r] is { Suppressed: true }
-                ? new object?[] { Suppressed, Suppressed }
-                : [c.Cells[r].Count, PercentWithLetters(c.Cells[r])]);
-            rows.Add(Row(question.Options[r].Label, cells, crosstab.Totals[r].Count, crosstab.Totals[r].Percent));
-        }
-        if (question.Test is { } test) rows.Add([$"检验：{test.Name}，{test.Conclusion}" + (test.P is { } p ? $"，p = {p:0.0000}" : "")]);
-        return ExportTable.FromRows($"{question.QuestionId} 按 {crosstab.ByQuestionId}", header, rows);
+        ExportColumn[] columns =
+        [
+            new("题目编号"), new("题目", CellFormat.LongText), new("满意度指数(0–100)", CellFormat.Decimal),
+            new("95%置信区间下限", CellFormat.Decimal), new("95%置信区间上限", CellFormat.Decimal),
+            new("满意率(%)", CellFormat.Percent), new("评分人数", CellFormat.Count), new("不了解", CellFormat.Count),
+        ];
+        var rows = scores.Items.Select(i => new object?[] { i.QuestionId, i.Text, i.Index, i.CiLow, i.CiHigh, i.SatisfiedRate, i.N, i.Unknown })
+            .Append(["composite", "综合满意度指数", scores.Composite.Index, scores.Composite.CiLow, scores.Composite.CiHigh, null, scores.Composite.N, null]);
+        yield return ExportTable.FromRows(SatisfactionTitle, columns, rows, [scores.SatisfiedRateDefinition]);
+        if (scores.Segments is not { } segments) yield break;
+        var by = questionnaire.FindQuestion(scores.By!)!;
+        ExportColumn[] segmentColumns =
+        [
+            new("分组"), new("综合满意度指数(0–100)", CellFormat.Decimal), new("95%置信区间下限", CellFormat.Decimal),
+            new("95%置信区间上限", CellFormat.Decimal), new("人数", CellFormat.Count),
+        ];
+        yield return ExportTable.FromRows($"{SegmentsTitle}（按{by.Text}）", segmentColumns, segments.Select(s => s.Suppressed
+                ? new object?[] { s.Label, Labels.Suppressed, Labels.Suppressed, Labels.Suppressed, Labels.Suppressed }
+                : [s.Label, s.Composite.Index, s.Composite.CiLow, s.Composite.CiHigh, s.Composite.N]),
+            segments.Any(s => s.Suppressed) ? [Labels.SuppressedLegend] : []);
     }
 
-    private static object?[] Row(string label, IEnumerable<object?> cells, object? total, object? totalPercent) =>
-        [label, .. cells, total, totalPercent];
+    private static ExportTable Crosstab(Question question, int number, Question by, CrosstabResult crosstab)
+    {
+        var columns = new List<ExportColumn> { new("选项", CellFormat.LongText) };
+        foreach (var column in crosstab.Columns)
+            columns.AddRange([
+                new($"{column.Label} ({column.Letter}) 人数", CellFormat.Count),
+                new($"{column.Label} ({column.Letter}) 列%", CellFormat.Percent),
+                new($"{column.Letter} 显著高于", CellFormat.Text),
+            ]);
+        columns.AddRange([new("合计 人数", CellFormat.Count), new("合计 %", CellFormat.Percent)]);
 
-    /// <summary>"45.5 B": the letters name the columns this one is significantly higher than.</summary>
-    private static object? PercentWithLetters(CrosstabCellView cell) =>
-        cell.Letters.Count == 0 ? cell.Percent : $"{cell.Percent:0.##} {string.Concat(cell.Letters)}";
+        object?[] Withheld(CrosstabColumn column) => column.NotAsked ? [Labels.NotAsked, Labels.NotAsked, null]
+            : [Labels.Suppressed, Labels.Suppressed, null];
+        object?[] Base(CrosstabColumn column) =>
+            [column.NotAsked ? Labels.NotAsked : column.Suppressed ? Labels.Suppressed : column.Base, null, null];
+        var rows = new List<object?[]>();
+        rows.Add(["基数", .. crosstab.Columns.SelectMany(Base), crosstab.TotalBase, null]);
+        foreach (var row in crosstab.Rows)
+            rows.Add([row.Label, .. crosstab.Columns.SelectMany((column, c) => row.Cells[c] is { Suppressed: false } cell
+                ? [cell.Count, cell.ColumnPercent, string.Concat(cell.Letters)]
+                : Withheld(column)), row.Total, row.TotalPercent]);
+
+        var test = crosstab.Test;
+        var notes = new List<string>
+        {
+            $"检验：{Labels.TestName(test.Name)}，{Labels.Conclusion(test.P)}" + (test.P is { } p ? $"，{Labels.FormatP(p)}" : ""),
+        };
+        notes.AddRange(test.Warnings);
+        notes.Add("列%：占该列回答此题者的百分比。" + Labels.LettersLegend);
+        if (crosstab.Columns.Any(c => c.Suppressed && !c.NotAsked)) notes.Add(Labels.SuppressedLegend);
+        if (crosstab.Columns.Any(c => c.NotAsked)) notes.Add(Labels.NotAskedLegend);
+        return ExportTable.FromRows($"{number}. {question.Text}（按“{by.Text}”分组）", columns, rows, notes);
+    }
 }

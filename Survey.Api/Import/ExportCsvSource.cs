@@ -2,7 +2,6 @@ using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Survey.Api.Exports;
-using Survey.Api.Model;
 using Survey.Api.Responses;
 
 namespace Survey.Api.Import;
@@ -18,10 +17,15 @@ public static class ExportCsvSource
 {
     public static IEnumerable<ImportedLine> Read(TextReader reader, Questionnaire questionnaire, DateTime nowUtc)
     {
-        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { DetectColumnCountChanges = true });
-        if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { } header)
+        // The export starts with its header block (questionnaire, scope, generation time), then the Chinese column
+        // titles, then the machine keys: the row that begins with "response_id" is the header read here.
+        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { DetectColumnCountChanges = false });
+        string[]? header = null;
+        while (header is null && csv.Read())
+            if (csv.Parser.Record is [RawResponseTable.ResponseIdColumn, ..] record) header = record;
+        if (header is null)
         {
-            yield return new ImportedLine(1, null, [new("$", "header", "文件为空：第1行应为导出文件的表头")]);
+            yield return new ImportedLine(1, null, [new("$", "header", $"找不到表头：应有一行以“{RawResponseTable.ResponseIdColumn}”开头（导出文件的列编号行）")]);
             yield break;
         }
         var columns = header.Select((name, index) => (name, index)).ToDictionary(c => c.name, c => c.index);
@@ -38,7 +42,9 @@ public static class ExportCsvSource
             try
             {
                 if (!csv.Read()) yield break;
-                line = ReadRecord(lastRow + 1, csv.Parser.Record!, columns, questionnaire, nowUtc);
+                line = csv.Parser.Record!.Length == header.Length
+                    ? ReadRecord(lastRow + 1, csv.Parser.Record!, columns, questionnaire, nowUtc)
+                    : new ImportedLine(lastRow + 1, null, [new("$", "csv", "此行不是有效的CSV记录（列数与表头不符或引号不成对）")]);
             }
             catch (CsvHelperException)
             {

@@ -7,7 +7,8 @@ namespace Survey.Api.OpenApi;
 
 /// <summary>
 /// Declares the two ways an organiser authenticates (bearer token, sign-in cookie) in the OpenAPI document, and
-/// marks every operation that requires the organiser policy as needing either, so clients see what is protected.
+/// marks every operation that requires the organiser policy as needing either, and every other one as public
+/// (<c>security: []</c>), so clients see what is protected. Also drops the trailing slash of the server URL.
 /// </summary>
 public sealed class OrganiserSecurityTransformer : IOpenApiDocumentTransformer, IOpenApiOperationTransformer
 {
@@ -31,6 +32,8 @@ public sealed class OrganiserSecurityTransformer : IOpenApiDocumentTransformer, 
             Name = OrganiserPolicy.CookieName,
             Description = "浏览器登录（/admin/sign-in）后设置的组织者 Cookie",
         };
+        // "http://host/" → "http://host": paths already start with "/".
+        foreach (var server in document.Servers ?? []) server.Url = server.Url?.TrimEnd('/');
         return Task.CompletedTask;
     }
 
@@ -38,7 +41,12 @@ public sealed class OrganiserSecurityTransformer : IOpenApiDocumentTransformer, 
     {
         var organiserOnly = context.Description.ActionDescriptor.EndpointMetadata
             .OfType<IAuthorizeData>().Any(a => a.Policy == OrganiserPolicy.Name);
-        if (!organiserOnly) return Task.CompletedTask;
+        if (!organiserOnly)
+        {
+            // Public (residents' and sign-in) routes say so explicitly: "security: []".
+            operation.Security = [];
+            return Task.CompletedTask;
+        }
         // Two requirements = either one is enough (OpenAPI ORs the entries of "security").
         operation.Security =
         [

@@ -17,8 +17,10 @@ public static class OrganiserPages
     public static RouteGroupBuilder MapOrganiserPages(this IEndpointRouteBuilder app)
     {
         var pages = app.MapGroup("/admin").WithTags("Organiser dashboard").RequireAuthorization(OrganiserPolicy.Name);
-        pages.MapGet("/", ShowDashboard).WithName(nameof(ShowDashboard)).Produces(200, contentType: "text/html");
-        pages.MapGet("/q/{id}", ShowQuestionnaire).WithName(nameof(ShowQuestionnaire)).Produces(200, contentType: "text/html");
+        pages.MapGet("/", ShowDashboard).WithName(nameof(ShowDashboard)).Produces(200, contentType: "text/html")
+            .WithSummary("组织者工作台").WithDescription("全部问卷及其答卷数、首末提交时间和近期每日答卷（HTML）。");
+        pages.MapGet("/q/{id}", ShowQuestionnaire).WithName(nameof(ShowQuestionnaire)).Produces(200, contentType: "text/html")
+            .WithSummary("问卷结果页").WithDescription("一份问卷在所选筛选、基数和分组下的图表、统计表、交叉表、满意度指数和下载链接（HTML）。");
         return pages;
     }
 
@@ -57,13 +59,13 @@ public static class OrganiserPages
         var (query, errors) = ResultsQuery.Parse(questionnaire, from, to, where, basis, by, round);
         if (query is null)
             // A bad filter shows the page unfiltered, with what was wrong, rather than an error page.
-            return QuestionnairePage.Render(context, questionnaire, null, null, null, null, errors.SelectMany(e => e.Value).ToList());
+            return QuestionnairePage.Render(context, questionnaire, null, null, null, errors.SelectMany(e => e.Value).ToList());
         var analysis = await results.AnalyseAsync(questionnaire, query.Filter, query.Basis, query.By, cancellationToken);
         var activity = await results.ActivityAsync(questionnaire, query.Filter, cancellationToken);
         var scores = questionnaire.HasScoredItems
             ? await satisfaction.ComputeAsync(questionnaire, query.Filter, query.By, cancellationToken)
             : null;
-        return QuestionnairePage.Render(context, questionnaire, query, ResultsBuilder.Build(analysis), activity, scores, []);
+        return QuestionnairePage.Render(context, questionnaire, analysis, activity, scores, []);
     }
 
     public static string Time(DateTime? time) => time is { } t ? t.ToString("yyyy-MM-dd HH:mm") : "—";

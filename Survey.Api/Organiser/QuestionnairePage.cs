@@ -1,5 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Survey.Api.Exports;
+using Survey.Analysis.Charts;
+using Survey.Analysis.Crosstabs;
+using Survey.Analysis.Tallies;
+using Survey.Analysis.Wording;
+using Survey.Api.Model;
 using Survey.Api.Results;
 using static Survey.Api.Organiser.AdminHtml;
 
@@ -12,14 +17,23 @@ namespace Survey.Api.Organiser;
 /// </summary>
 public static class QuestionnairePage
 {
-    public static readonly string[] Downloads = ["export.csv", "export.xlsx", "tallies.csv", "tallies.xlsx", "report.zip"];
+    /// <summary>The downloads offered, in words (file kind and format).</summary>
+    public static readonly (string File, string Label)[] Downloads =
+    [
+        ("export.xlsx", "原始数据 (Excel)"), ("export.csv", "原始数据 (CSV)"), ("tallies.xlsx", "统计表 (Excel)"),
+        ("tallies.csv", "统计表 (CSV)"), ("report.zip", "完整报告 (ZIP)"),
+    ];
 
-    public static ContentHttpResult Render(HttpContext context, Questionnaire questionnaire, ResultsQuery? query, QuestionnaireResults? results,
+    /// <summary>Charts are drawn at the width of the column they sit in (two columns of the 1200 px page), so their text shows at its drawn size.</summary>
+    public const int ChartWidth = 540;
+
+    public static ContentHttpResult Render(HttpContext context, Questionnaire questionnaire, QuestionnaireAnalysis? analysis,
         SubmissionActivity? activity, SatisfactionResults? scores, IReadOnlyList<string> errors)
     {
-        var filter = query?.Filter ?? ResponseFilter.None;
-        var basis = query is null ? null : ResultsBuilder.BasisName(query.Basis);
-        var queryString = DashboardQuery.For(filter, basis, query?.By?.Id);
+        var filter = analysis?.Filter ?? ResponseFilter.None;
+        var basis = analysis is null ? null : ResultsBuilder.BasisName(analysis.Basis);
+        var queryString = DashboardQuery.For(filter, basis, analysis?.By?.Id);
+        var chartQuery = queryString.Add("width", ChartWidth.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var api = $"/api/questionnaires/{Uri.EscapeDataString(questionnaire.Id)}";
         var problems = errors.Count == 0 ? Markup.Empty
             : Html($"""<div class="error" role="alert"><p>筛选条件有误，未应用：</p><ul>{errors.Select(e => Html($"<li>{e}</li>"))}</ul></div>""");
@@ -28,16 +42,16 @@ public static class QuestionnairePage
             <nav class="crumbs"><a href="/admin">全部问卷</a></nav>
             <h1>{questionnaire.Title}</h1>
             {problems}
-            {FilterForm(context, questionnaire, filter, basis, query?.By?.Id)}
+            {FilterForm(context, questionnaire, filter, basis, analysis?.By?.Id)}
             <section class="summary">
-            <p class="applied">当前视图：{Describe(questionnaire, filter, query?.By)}</p>
+            <p class="applied">当前视图：{new ResultsScope(questionnaire, filter, analysis?.By).Describe()}</p>
             {Activity(activity)}
             {(questionnaire.HasScoredItems ? Html($"""<p><a href="/admin/q/{Uri.EscapeDataString(questionnaire.Id)}/rounds">测评轮次：走势与排名</a></p>""") : Markup.Empty)}
-            <p class="downloads">下载（含当前筛选）：{Downloads.Select(d => Html($"""<a href="{api}/{d}{queryString}" download>{d}</a> """))}</p>
+            <p class="downloads">下载（含当前筛选）：{Downloads.Select(d => Html($"""<a href="{api}/{d.File}{queryString}" download>{d.Label}</a> """))}</p>
             </section>
-            {Sections(questionnaire, results, scores, chart => chart == SatisfactionChart
-                ? $"{api}/satisfaction/chart.svg{queryString}"
-                : $"{api}/charts/{Uri.EscapeDataString(chart)}.svg{queryString}")}
+            {Sections(analysis, scores, chart => chart == SatisfactionChart
+                ? $"{api}/satisfaction/chart.svg{chartQuery}"
+                : $"{api}/charts/{Uri.EscapeDataString(chart)}.svg{chartQuery}")}
             """);
         return Page(context, questionnaire.Title, body);
     }
@@ -49,9 +63,9 @@ public static class QuestionnairePage
     /// The satisfaction section and every question's section, in questionnaire order. <paramref name="chartSource"/>
     /// gives each chart's image address (a chart route on the dashboard, a data: URI in the report bundle), or null for none.
     /// </summary>
-    public static Markup Sections(Questionnaire questionnaire, QuestionnaireResults? results, SatisfactionResults? scores, Func<string, string?> chartSource) => Html($"""
-        {Satisfaction(scores, chartSource(SatisfactionChart))}
-        {(results is null ? Markup.Empty : Html($"{results.Questions.Select((q, i) => Question(questionnaire.FindQuestion(q.QuestionId)!, q, i + 1, chartSource))}"))}
+    public static Markup Sections(QuestionnaireAnalysis? analysis, SatisfactionResults? scores, Func<string, string?> chartSource) => Html($"""
+        {Satisfaction(analysis?.Questionnaire, scores, chartSource(SatisfactionChart))}
+        {(analysis is null ? Markup.Empty : Html($"{analysis.Questionnaire.Questions.Select((q, i) => Question(analysis, q, i + 1, chartSource))}"))}
         """);
 
     private static Markup Image(string? source, string alt) =>
@@ -77,7 +91,7 @@ public static class QuestionnairePage
             """);
         var answerFilters = singles.Where(q => !q.IsScored).Select(AnswerFilter);
         var breakdown = singles.Select(q => Option(q.Id, q.Text, q.Id == by));
-        string[][] bases = [["answered", "回答此题的受访者"], ["shown", "显示此题的受访者"], ["all", "全部受访者"]];
+        var bases = Enum.GetValues<TallyBase>().Select(b => (Value: ResultsBuilder.BasisName(b), Label: BaseDescription.Of(b)));
         return Html($"""
             <form class="filters" method="get" action="/admin/q/{Uri.EscapeDataString(questionnaire.Id)}">
             <fieldset><legend>筛选</legend>
@@ -89,7 +103,7 @@ public static class QuestionnairePage
             </fieldset>
             <fieldset><legend>分析</legend>
             <label>分组比较（交叉分析）<select name="by"><option value="">不分组</option>{breakdown}</select></label>
-            <label>百分比的基数<select name="base">{bases.Select(b => Option(b[0], b[1], b[0] == (basis ?? "answered")))}</select></label>
+            <label>百分比的基数<select name="base">{bases.Select(b => Option(b.Value, b.Label, b.Value == (basis ?? ResultsBuilder.BasisName(TallyBase.Answered))))}</select></label>
             </fieldset>
             <div class="actions"><button type="submit">应用</button> <a href="/admin/q/{Uri.EscapeDataString(questionnaire.Id)}">清除筛选</a></div>
             </form>
@@ -100,22 +114,6 @@ public static class QuestionnairePage
         ? Html($"""<option value="{value}" selected>{label}</option>""")
         : Html($"""<option value="{value}">{label}</option>""");
 
-    /// <summary>The filters in words, so a printed page or screenshot says what it shows.</summary>
-    public static string Describe(Questionnaire questionnaire, ResponseFilter filter, Question? by)
-    {
-        var parts = new List<string>();
-        if (filter.Round is { } round) parts.Add($"{round.Label}（{round.From:yyyy-MM-dd} 至 {round.To:yyyy-MM-dd}，北京时间）");
-        if (filter.From is { } from) parts.Add($"{from:yyyy-MM-dd} 起");
-        if (filter.To is { } to) parts.Add($"至 {to:yyyy-MM-dd}");
-        foreach (var (question, option) in filter.Where)
-        {
-            var q = questionnaire.FindQuestion(question);
-            parts.Add($"{q?.Text}＝{q?.FindOption(option)?.Label}");
-        }
-        var described = parts.Count == 0 ? "全部答卷" : string.Join("；", parts);
-        return by is null ? described : $"{described}；按“{by.Text}”分组";
-    }
-
     private static Markup Activity(SubmissionActivity? activity) => activity is null ? Markup.Empty : Html($"""
         <div class="activity">
         <p><strong>{activity.Responses}</strong> 份答卷 · 首份 {OrganiserPages.Time(activity.First)} · 最近 {OrganiserPages.Time(activity.Last)}（UTC）</p>
@@ -123,17 +121,17 @@ public static class QuestionnairePage
         </div>
         """);
 
-    private static Markup Satisfaction(SatisfactionResults? scores, string? chart)
+    private static Markup Satisfaction(Questionnaire? questionnaire, SatisfactionResults? scores, string? chart)
     {
-        if (scores is null) return Markup.Empty;
+        if (scores is null || questionnaire is null) return Markup.Empty;
         var rows = scores.Items.Select(i => Html($"""
             <tr><td>{i.Text}</td><td class="number">{Number(i.Index)}</td><td class="number">{Interval(i.CiLow, i.CiHigh)}</td><td class="number">{Number(i.SatisfiedRate)}</td><td class="number">{i.N}</td><td class="number">{i.Unknown}</td></tr>
             """));
         var segments = scores.Segments is null ? Markup.Empty : Html($"""
-            <h3>分组综合指数</h3>
+            <h3>分组综合指数（按“{questionnaire.FindQuestion(scores.By!)?.Text}”）</h3>
             <table><thead><tr><th>分组</th><th class="number">综合指数</th><th class="number">95% 置信区间</th><th class="number">人数</th></tr></thead>
             <tbody>{scores.Segments.Select(s => s.Suppressed
-                ? Html($"""<tr><td>{s.Label}</td><td colspan="3" class="suppressed">样本过少（少于{scores.SuppressionThreshold}人），不显示</td></tr>""")
+                ? Html($"""<tr><td>{s.Label}</td><td colspan="3" class="suppressed">{Labels.Suppressed} 样本过少（少于{scores.SuppressionThreshold}人），不显示</td></tr>""")
                 : Html($"""<tr><td>{s.Label}</td><td class="number">{Number(s.Composite.Index)}</td><td class="number">{Interval(s.Composite.CiLow, s.Composite.CiHigh)}</td><td class="number">{s.Composite.N}</td></tr>"""))}</tbody></table>
             """);
         return Html($"""
@@ -149,7 +147,7 @@ public static class QuestionnairePage
             """);
     }
 
-    private static Markup Question(Question question, QuestionResult result, int number, Func<string, string?> chartSource)
+    private static Markup Question(QuestionnaireAnalysis analysis, Question question, int number, Func<string, string?> chartSource)
     {
         var kind = question.Type switch
         {
@@ -157,62 +155,76 @@ public static class QuestionnairePage
             QuestionType.Single => "单选题",
             _ => "填空题",
         };
-        var texts = result.Texts.Count == 0 ? Markup.Empty : Html($"""
-            <details class="texts" open><summary>受访者填写的内容（{result.Texts.Sum(t => t.Count)} 条，相同内容合并）</summary>
-            <ul>{result.Texts.Select(t => Html($"""<li><span class="text">{t.Text}</span> <span class="count">×{t.Count}</span></li>"""))}</ul>
+        var written = analysis.Counts.Texts.Where(t => t.Question == question.Id).ToList();
+        var texts = written.Count == 0 ? Markup.Empty : Html($"""
+            <details class="texts" open><summary>受访者填写的内容（{written.Sum(t => t.Count)} 条，相同内容合并）</summary>
+            <ul>{written.Select(t => Html($"""<li><span class="text">{t.Text}</span> <span class="count">×{t.Count}</span></li>"""))}</ul>
             </details>
             """);
-        if (question.Type == QuestionType.Text)
+        if (!analysis.Tallies.TryGetValue(question.Id, out var tally))
+        {
+            var answered = analysis.Counts.Answered.GetValueOrDefault(question.Id);
             return Html($"""
                 <section class="question" id="q-{question.Id}">
+                <div class="question-top">
                 <h2>{number}. {question.Text} <span class="kind">{kind}</span></h2>
-                <p class="base">填写 {result.Answered} 人，未填写 {result.NoAnswer} 人</p>
+                <p class="base">填写 {answered} 人，未填写 {analysis.Counts.Shown.GetValueOrDefault(question.Id) - answered} 人</p>
+                </div>
                 {texts}
                 </section>
                 """);
+        }
 
-        var rows = result.Options.Select(o => Html($"""
-            <tr><td>{o.Label}</td><td class="number">{o.Count}</td><td class="number">{Number(o.Percent)}</td><td class="number">{Interval(o.CiLow, o.CiHigh)}</td><td>{SvgBars.Percent(o.Percent)}</td></tr>
+        var rows = tally.Options.Select(o => Html($"""
+            <tr><td>{o.Label}</td><td class="number">{o.Count}</td><td class="number">{Number(o.PercentOfCases)}</td><td class="number">{Interval(o.CiLow, o.CiHigh)}</td><td>{SvgBars.Percent(o.PercentOfCases)}</td></tr>
             """));
+        var crosstab = analysis.CrosstabOf(question);
         return Html($"""
-            <section class="question" id="q-{question.Id}">
+            <section class="question{(crosstab is null ? "" : " crossed")}" id="q-{question.Id}">
+            <div class="question-top">
             <h2>{number}. {question.Text} <span class="kind">{kind}</span></h2>
-            <p class="base">基数 n = {result.Base}（{TallyTables.BasisLabel(result.Basis)}）· 显示此题 {result.Shown} 人 · 回答 {result.Answered} 人 · 未回答 {result.NoAnswer} 人</p>
+            <p class="base">基数 n = {tally.Base}（{BaseDescription.Of(tally.Basis)}）· 显示此题 {tally.Shown} 人 · 回答 {tally.Answered} 人 · 未回答 {tally.NoAnswer} 人</p>
             <div class="question-body">
             {Image(chartSource(question.Id), question.Text + "（图表）")}
             <table class="tally"><thead><tr><th>选项</th><th class="number">人数</th><th class="number">百分比 (%)</th><th class="number">95% 置信区间</th><th></th></tr></thead>
             <tbody>{rows}</tbody>
-            <tfoot><tr><td>基数</td><td class="number">{result.Base}</td><td colspan="3"></td></tr></tfoot></table>
+            <tfoot><tr><td>基数</td><td class="number">{tally.Base}</td><td colspan="3"></td></tr></tfoot></table>
             </div>
-            {Crosstab(result)}
+            </div>
+            {(crosstab is null ? Markup.Empty : Crosstab(crosstab))}
             {texts}
             </section>
             """);
     }
 
-    private static Markup Crosstab(QuestionResult result)
+    private static Markup Crosstab(CrosstabResult crosstab)
     {
-        if (result.Crosstab is not { } crosstab) return Markup.Empty;
-        var header = crosstab.Columns.Select(c => Html($"""<th class="number">{c.Label} ({c.Letter})<div class="muted">n = {(c.Suppressed ? "—" : c.Base?.ToString())}</div></th>"""));
-        var rows = result.Options.Select((o, r) => Html($"""
-            <tr><td>{o.Label}</td>{crosstab.Columns.Select(c => Cell(c.Cells[r]))}<td class="number">{crosstab.Totals[r].Count} <span class="muted">{Number(crosstab.Totals[r].Percent)}%</span></td></tr>
+        var header = crosstab.Columns.Select(c => Html($"""<th class="number">{c.Label} ({c.Letter})<div class="muted">{ColumnBase(c)}</div></th>"""));
+        var rows = crosstab.Rows.Select(row => Html($"""
+            <tr><td>{row.Label}</td>{crosstab.Columns.Select((c, j) => Cell(c, row.Cells[j]))}<td class="number">{row.Total} <span class="muted">{Number(row.TotalPercent)}%</span></td></tr>
             """));
-        var test = result.Test is null ? Markup.Empty : Html($"""
-            <p class="test {(result.Test.Significant ? "significant" : "")}">{result.Test.Conclusion}<span class="muted">（{result.Test.Name}{(result.Test.P is { } p ? $"，p = {p:0.0000}" : "")}）</span></p>
-            {result.Test.Warnings.Select(w => Html($"""<p class="warning">{w}</p>"""))}
-            """);
+        var test = crosstab.Test;
+        var legends = new List<string> { "格中为人数和列百分比；" + Labels.LettersLegend };
+        if (crosstab.Columns.Any(c => c.Suppressed && !c.NotAsked)) legends.Add(Labels.SuppressedLegend);
+        if (crosstab.Columns.Any(c => c.NotAsked)) legends.Add(Labels.NotAskedLegend);
         return Html($"""
             <div class="crosstab">
-            <table><thead><tr><th>选项</th>{header}<th class="number">合计</th></tr></thead><tbody>{rows}</tbody></table>
-            {test}
-            <p class="muted">格中为人数和列百分比；字母表示该格比字母所指的列显著更高 (p&lt;0.05，Bonferroni 校正)；“*”表示该组样本过少，为保护匿名不显示。</p>
+            <table><thead><tr><th>选项</th>{header}<th class="number">合计<div class="muted">n = {crosstab.TotalBase}</div></th></tr></thead><tbody>{rows}</tbody></table>
+            <p class="test {(test.P is < 0.05 ? "significant" : "")}">{Labels.Conclusion(test.P)}<span class="muted">（{Labels.TestName(test.Name)}{(test.P is { } p ? "，" + Labels.FormatP(p) : "")}）</span></p>
+            {test.Warnings.Select(w => Html($"""<p class="warning">{w}</p>"""))}
+            {legends.Select(l => Html($"""<p class="muted legend">{l}</p>"""))}
             </div>
             """);
     }
 
-    private static Markup Cell(CrosstabCellView cell) => cell.Suppressed
-        ? Html($"""<td class="number suppressed" title="样本过少，不显示">*</td>""")
-        : Html($"""<td class="number">{cell.Count} <span class="muted">{Number(cell.Percent)}%</span> <span class="letters">{string.Concat(cell.Letters)}</span></td>""");
+    private static string ColumnBase(CrosstabColumn column) =>
+        column.NotAsked ? Labels.NotAsked : column.Suppressed ? $"n = {Labels.Missing}" : $"n = {column.Base}";
+
+    private static Markup Cell(CrosstabColumn column, CrosstabCell cell) => column.NotAsked
+        ? Html($"""<td class="number not-asked">{Labels.NotAsked}</td>""")
+        : cell.Suppressed || cell.Count is null
+        ? Html($"""<td class="number suppressed" title="样本过少，不显示">{Labels.Suppressed}</td>""")
+        : Html($"""<td class="number">{cell.Count} <span class="muted">{Number(cell.ColumnPercent)}%</span> <span class="letters">{string.Concat(cell.Letters)}</span></td>""");
 
     public static string Number(double? value) => value is { } v ? v.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) : "—";
 

@@ -15,10 +15,13 @@ public static class SignInPages
     public static RouteGroupBuilder MapSignInPages(this IEndpointRouteBuilder app)
     {
         var pages = app.MapGroup("/admin").WithTags("Organiser sign-in").AllowAnonymous();
-        pages.MapGet("/sign-in", ShowSignIn).WithName(nameof(ShowSignIn));
+        pages.MapGet("/sign-in", ShowSignIn).WithName(nameof(ShowSignIn))
+            .WithSummary("组织者登录页").WithDescription("公开：组织者登录表单（HTML）。");
         // Both POSTs check the anti-forgery token themselves (a clear 400, not a binding exception) before reading the form.
-        pages.MapPost("/sign-in", SignIn).WithName(nameof(SignIn));
-        pages.MapPost("/sign-out", SignOut).WithName(nameof(SignOut));
+        pages.MapPost("/sign-in", SignIn).WithName(nameof(SignIn))
+            .WithSummary("组织者登录").WithDescription("公开：用户名和密码登录，成功后设置组织者 Cookie 并跳转；失败次数过多时按来源地址限流。");
+        pages.MapPost("/sign-out", SignOut).WithName(nameof(SignOut))
+            .WithSummary("退出登录").WithDescription("清除组织者 Cookie 并回到登录页。");
         return pages;
     }
 

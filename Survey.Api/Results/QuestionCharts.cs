@@ -9,7 +9,7 @@ namespace Survey.Api.Results;
 public static class QuestionCharts
 {
     public static RenderedChart Create(QuestionnaireAnalysis analysis, Question question) =>
-        analysis.Crosstabs.TryGetValue(question.Id, out var crosstab)
+        analysis.CrosstabOf(question) is { } crosstab
             ? CrosstabChart.Create(crosstab, question.Text)
             : ChoiceChart.Create(analysis.Tallies[question.Id]);
 }

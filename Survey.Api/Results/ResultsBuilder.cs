@@ -1,6 +1,7 @@
 using Survey.Analysis.Crosstabs;
 using Survey.Analysis.Statistics;
 using Survey.Analysis.Tallies;
+using Survey.Analysis.Wording;
 
 namespace Survey.Api.Results;
 
@@ -72,8 +73,7 @@ public static class ResultsBuilder
     public static TestSummary Summarise(CrosstabTest test)
     {
         var significant = test.P is < 0.05;
-        var conclusion = test.P is null ? "无法检验（数据不足）" : significant ? "差异显著 (p<0.05)" : "差异不显著 (p≥0.05)";
-        return new TestSummary(test.Name, test.Statistic, test.Df, test.P, significant, conclusion, test.Warnings,
+        return new TestSummary(test.Name, test.Statistic, test.Df, test.P, significant, Labels.Conclusion(test.P), test.Warnings,
             test.PerOption?.Select(o => new OptionTestSummary(o.OptionId, o.Label, o.Statistic, o.Df, o.P, o.BonferroniP)).ToList());
     }
 }

@@ -99,7 +99,7 @@ public abstract class ResultsApiSyntheticDataTests(SeededApp app)
             }
             var p = test.GetProperty("p").GetDouble();
             Assert.InRange(p, 0, 1);
-            Assert.Equal(p < 0.05 ? "差异显著 (p<0.05)" : "差异不显著 (p≥0.05)", test.GetProperty("conclusion").GetString());
+            Assert.Equal(p < 0.05 ? "差异显著（p<0.05）" : "差异不显著（p≥0.05）", test.GetProperty("conclusion").GetString());
             if (question.Type == QuestionType.Single)
                 Assert.Equal(PearsonStatistic(generated, question, identity), test.GetProperty("statistic").GetDouble(), 6);
         }

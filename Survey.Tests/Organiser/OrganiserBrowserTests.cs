@@ -55,12 +55,12 @@ public sealed class OrganiserBrowserTests(BrowserApp browser) : IClassFixture<Br
         Assert.DoesNotContain("where=&", page.Url);
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("a[href*='report.zip']"));
-        Assert.Equal($"{Id}-{DateTime.UtcNow:yyyy-MM-dd}-report.zip", download.SuggestedFilename);
+        Assert.Equal($"{Id}-{DateTime.UtcNow:yyyy-MM-dd}-身份=村(社区)“两委”干部-report.zip", download.SuggestedFilename);
         var path = await download.PathAsync();
         using var zip = ZipFile.OpenRead(path!);
         using var tallies = new MemoryStream();
         await using (var entry = zip.GetEntry("tables/tallies.csv")!.Open()) await entry.CopyToAsync(tallies);
-        var rows = ExportsApiTests.ReadCsv(tallies.ToArray());
+        var rows = Downloads.ReadCsv(tallies.ToArray());
 
         // Counts under the filter, decoded from the stored rows.
         var expected = (await browser.App.StoredAnswersAsync(Id))

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Survey.Analysis.Wording;
 using Survey.Api.Organiser;
 using Survey.Tests.TestSupport;
 
@@ -45,9 +47,11 @@ public abstract class OrganiserPagesTests(SurveyAppFactory app)
 
         // As written in the HTML attribute: & is encoded.
         const string query = "?from=2020-01-01&amp;where=identity%3Acadre&amp;by=necessity";
-        foreach (var download in QuestionnairePage.Downloads)
-            Assert.Contains($"""href="/api/questionnaires/{Id}/{download}{query}" """.TrimEnd(), html);
-        Assert.Contains($"""src="/api/questionnaires/{Id}/charts/identity.svg{query}" """.TrimEnd(), html);
+        // Downloads are named in words, and charts are drawn at the width of their column.
+        foreach (var (file, label) in QuestionnairePage.Downloads)
+            Assert.Contains($"""href="/api/questionnaires/{Id}/{file}{query}" download>{label}</a>""", html);
+        Assert.Contains("原始数据 (Excel)", html);
+        Assert.Contains($"""src="/api/questionnaires/{Id}/charts/identity.svg{query}&amp;width={QuestionnairePage.ChartWidth}" """.TrimEnd(), html);
         // The filter form shows the current choices.
         Assert.Contains("""<option value="identity:cadre" selected>""", html);
         Assert.Contains("""<input type="date" name="from" value="2020-01-01">""", html);
@@ -59,6 +63,25 @@ public abstract class OrganiserPagesTests(SurveyAppFactory app)
 
         var cadres = (await app.StoredAnswersAsync(Id)).Count(r => r.Answers.GetValueOrDefault("identity")?.Contains("cadre") == true);
         Assert.Contains($"基数 n = {cadres}", html);
+    }
+
+    [Fact]
+    public async Task Broken_down_by_identity_the_cadre_only_question_reads_not_applicable_for_the_others_and_tests_are_named_in_chinese()
+    {
+        var questionnaire = app.Services.GetRequiredService<Survey.Core.Questionnaires.QuestionnaireCatalog>().Find(Id)!;
+        await Submissions.PostAllAsync(app.CreateClient(), Id, SyntheticResponses.Generate(questionnaire, 40, seed: 59));
+        var html = await app.CreateOrganiserClient().GetStringAsync($"/admin/q/{Id}?by=identity");
+        var start = html.IndexOf("id=\"q-services-offered\"", StringComparison.Ordinal);
+        var section = html[start..html.IndexOf("</section>", start, StringComparison.Ordinal)];
+        // Residents and members were never shown question 5: their columns say 不适用, not the withheld mark.
+        Assert.Equal(2 * questionnaire.FindQuestion("services-offered")!.OptionList.Count, Regex.Matches(section, $"<td class=\"number not-asked\">{Labels.NotAsked}</td>").Count);
+        Assert.Contains(Labels.NotAskedLegend, section);
+        Assert.Contains("（卡方检验", html);
+        Assert.Contains("（Rao-Scott 校正卡方检验", html);
+        Assert.DoesNotContain("pearson-chi-square", html);
+        EnglishText.AssertNone(EnglishText.VisibleText(html), "the dashboard");
+        EnglishText.AssertNone(EnglishText.VisibleText(await app.CreateOrganiserClient().GetStringAsync("/admin/q/resident-satisfaction?by=identity")), "the dashboard");
+        Assert.DoesNotContain("rao-scott-rs2", html);
     }
 
     [Fact]

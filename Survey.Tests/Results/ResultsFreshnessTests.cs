@@ -31,10 +31,10 @@ public abstract class ResultsFreshnessTests(SurveyAppFactory app)
         Assert.Equal(first + 2, await Responses(organiser, url));
 
         var tallies = await organiser.GetByteArrayAsync($"/api/questionnaires/{Id}/tallies.csv?where=identity:cadre");
-        var identity = ExportsApiTests.ReadCsv(tallies).Single(r => r["题目编号"] == "identity" && r["选项编号"] == "cadre");
+        var identity = Downloads.ReadCsv(tallies).Single(r => r["题目编号"] == "identity" && r["选项编号"] == "cadre");
         Assert.Equal(first + 2, long.Parse(identity["人数"]));
         await app.InsertAsync(Id, [(DateTime.UtcNow, new() { ["identity"] = ["cadre"] })]);
-        identity = ExportsApiTests.ReadCsv(await organiser.GetByteArrayAsync($"/api/questionnaires/{Id}/tallies.csv?where=identity:cadre"))
+        identity = Downloads.ReadCsv(await organiser.GetByteArrayAsync($"/api/questionnaires/{Id}/tallies.csv?where=identity:cadre"))
             .Single(r => r["题目编号"] == "identity" && r["选项编号"] == "cadre");
         Assert.Equal(first + 3, long.Parse(identity["人数"]));
     }

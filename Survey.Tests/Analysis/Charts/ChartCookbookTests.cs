@@ -7,6 +7,8 @@ public class ChartCookbookTests
     public void Every_chart_renders_to_png_and_svg()
     {
         var written = ChartCookbook.All().Select(c => ChartOutput.Save(c.Chart, c.Name)).ToList();
+        foreach (var (name, chart) in ChartCookbook.All().Select(c => (c.Name, c.Chart)))
+            Survey.Tests.TestSupport.EnglishText.AssertNone(string.Join("\n", chart.Texts), name);
 
         // 10 + 13 choice questions, the shown-base variant, 3 cross-tabs, 2 satisfaction charts, 1 daily chart, 2 trends, 2 leagues.
         Assert.Equal(34, written.Count);

@@ -7,7 +7,7 @@ using Survey.Analysis.Charts;
 using Survey.Core.Questionnaires;
 using Survey.Tests.TestSupport;
 
-namespace Survey.Tests.Organiser;
+namespace Survey.Tests.Exports;
 
 /// <summary>The report bundle under a filter: charts (PNG + SVG) and tables whose counts equal the filtered counts in the database; a self-contained summary.</summary>
 public abstract class ReportBundleTests(SurveyAppFactory app)
@@ -24,7 +24,7 @@ public abstract class ReportBundleTests(SurveyAppFactory app)
         var response = await app.CreateOrganiserClient().GetAsync($"/api/questionnaires/{Id}/report.zip?where=identity:cadre");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal($"{Id}-{DateTime.UtcNow:yyyy-MM-dd}-report.zip", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.Equal($"{Id}-{DateTime.UtcNow:yyyy-MM-dd}-身份=村(社区)“两委”干部-report.zip", response.Content.Headers.ContentDisposition?.FileNameStar);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         using var zip = new ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
         var names = zip.Entries.Select(e => e.FullName).ToHashSet();
@@ -48,10 +48,10 @@ public abstract class ReportBundleTests(SurveyAppFactory app)
                 Assert.Contains($"({Count(question.Id, option.Id)})", svg);
         }
 
-        var tallies = ExportsApiTests.ReadCsv(Read(zip, "tables/tallies.csv"));
+        var tallies = Downloads.ReadCsv(Read(zip, "tables/tallies.csv"));
         foreach (var row in tallies)
             Assert.Equal(Count(row["题目编号"], row["选项编号"]), long.Parse(row["人数"]));
-        Assert.Equal(tallies.Count, ExportsApiTests.ReadXlsx(Read(zip, "tables/tallies.xlsx")).Single().Rows.Count - 1);
+        Assert.Equal(tallies.Count, Downloads.ReadXlsx(Read(zip, "tables/tallies.xlsx")).Single().Table("题号").Rows.Count);
 
         var summary = System.Text.Encoding.UTF8.GetString(Read(zip, "summary.html"));
         Assert.Contains("您的身份是＝村(社区)“两委”干部", summary);

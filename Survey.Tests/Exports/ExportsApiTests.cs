@@ -1,17 +1,16 @@
 using System.Globalization;
 using System.Net;
-using System.Text;
-using CsvHelper;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Survey.Analysis.Wording;
 using Survey.Api.Exports;
 using Survey.Api.Model;
 using Survey.Core.Questionnaires;
 using Survey.Tests.TestSupport;
+using static Survey.Tests.TestSupport.Downloads;
 
-namespace Survey.Tests.Organiser;
+namespace Survey.Tests.Exports;
 
 /// <summary>Raw exports and tallies: every stored answer comes back, formula triggers are neutralised, XLSX equals CSV, filters apply.</summary>
 public abstract class ExportsApiTests(SurveyAppFactory app)
@@ -47,9 +46,14 @@ public abstract class ExportsApiTests(SurveyAppFactory app)
         Assert.Equal($"{Id}-{DateTime.UtcNow:yyyy-MM-dd}-export.csv", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         var bytes = await response.Content.ReadAsByteArrayAsync();
-        Assert.Equal(Encoding.UTF8.Preamble.ToArray(), bytes[..3]);
-
-        var rows = ReadCsv(bytes);
+        var file = ParseCsv(bytes, keyed: true);
+        Assert.Equal(["问卷：基层服务型党组织建设调查问卷", "范围：全部答卷"], file.About.Take(2));
+        Assert.StartsWith("生成时间：", file.About[^1]);
+        var table = Assert.Single(file.Tables);
+        Assert.Equal(RawResponseTable.Columns(Questionnaire).Select(c => c.Header), table.Header);
+        Assert.Contains("3. 您对身边党组织服务群众的方式满意的是", table.Groups!);
+        Assert.Contains("民事代办（选=1）", table.Header);
+        var rows = table.Records;
         var stored = await StoredAsync(null);
         Assert.Equal(stored.Count, rows.Count);
         var header = RawResponseTable.Header(Questionnaire);
@@ -93,27 +97,32 @@ public abstract class ExportsApiTests(SurveyAppFactory app)
         await Submissions.PostAllAsync(client, Id, SyntheticResponses.Generate(Questionnaire, 25, seed: 5));
         await Submissions.PostAsync(client, Id, """{"answers":{"identity":["cadre"],"problems":["other"]},"otherText":{"problems":"=1+2"}}""");
         var organiser = app.CreateOrganiserClient();
-        var csv = ReadCsv(await organiser.GetByteArrayAsync($"/api/questionnaires/{Id}/export.csv"));
+        var csv = ReadCsv(await organiser.GetByteArrayAsync($"/api/questionnaires/{Id}/export.csv"), keyed: true);
         var xlsxResponse = await organiser.GetAsync($"/api/questionnaires/{Id}/export.xlsx");
         Assert.Equal(XlsxTableWriter.ContentType, xlsxResponse.Content.Headers.ContentType?.MediaType);
         Assert.Equal($"{Id}-{DateTime.UtcNow:yyyy-MM-dd}-export.xlsx", xlsxResponse.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
-        var sheet = ReadXlsx(await xlsxResponse.Content.ReadAsByteArrayAsync()).Single().Rows;
-
-        Assert.Equal(RawResponseTable.Header(Questionnaire), sheet[0]);
-        Assert.Equal(csv.Count, sheet.Count - 1);
-        var columns = sheet[0];
-        foreach (var row in sheet.Skip(1))
+        var workbook = ReadXlsx(await xlsxResponse.Content.ReadAsByteArrayAsync()).Single();
+        Assert.Equal("答卷", workbook.Name);
+        var (header, sheet) = workbook.Table("答卷编号", headerRows: 2);
+        Assert.Contains("1. 您的身份是", workbook.Rows[workbook.Rows.IndexOf(header) - 1]);
+        var columns = workbook.Rows[workbook.Rows.IndexOf(header) + 1];
+        Assert.Equal(RawResponseTable.Header(Questionnaire), columns);
+        Assert.Equal(csv.Count, sheet.Count);
+        foreach (var row in sheet)
         {
             var csvRow = csv.Single(r => r[RawResponseTable.ResponseIdColumn] == row[0]);
             for (var i = 0; i < columns.Count; i++)
             {
                 if (columns[i] == RawResponseTable.SubmittedAtColumn)
                     Assert.Equal(csvRow[columns[i]], DateTime.FromOADate(double.Parse(row[i], CultureInfo.InvariantCulture)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
-                // XML (and so XLSX) normalises line ends to LF when read: CR LF and a lone CR arrive as LF.
-                else Assert.Equal(csvRow[columns[i]].Replace("\r\n", "\n").Replace('\r', '\n'), row[i]);
+                // XML (and so XLSX) normalises line ends to LF when read: CR LF and a lone CR arrive as LF. Only the CSV
+                // quotes a formula-like text: the XLSX cell is typed text and holds exactly what the resident wrote.
+                else Assert.Equal(csvRow[columns[i]].Replace("\r\n", "\n").Replace('\r', '\n'), Neutralised(row[i]));
             }
         }
-        Assert.Contains(sheet, r => r[columns.IndexOf("problems.other.text")] == "'=1+2");
+        // XLSX stores text as text, never as a formula: the text comes back exactly, with no quote in front.
+        Assert.Contains(sheet, r => r[columns.IndexOf("problems.other.text")] == "=1+2");
+        Assert.DoesNotContain(sheet.SelectMany(r => r), c => c.StartsWith('\''));
     }
 
     [Fact]
@@ -122,18 +131,29 @@ public abstract class ExportsApiTests(SurveyAppFactory app)
         var client = app.CreateClient();
         await Submissions.PostAllAsync(client, Id, SyntheticResponses.Generate(Questionnaire, 40, seed: 31));
         var organiser = app.CreateOrganiserClient();
-        var cadres = ReadCsv(await organiser.GetByteArrayAsync($"/api/questionnaires/{Id}/export.csv?where=identity:cadre"));
+        var cadreResponse = await organiser.GetAsync($"/api/questionnaires/{Id}/export.csv?where=identity:cadre");
+        // The file name carries the filter in words, sent as RFC 5987 filename* (UTF-8, percent-encoded).
+        var expectedName = $"{Id}-{DateTime.UtcNow:yyyy-MM-dd}-身份=村(社区)“两委”干部-export.csv";
+        Assert.Equal(expectedName, cadreResponse.Content.Headers.ContentDisposition?.FileNameStar);
+        Assert.Contains("filename*=UTF-8''" + Uri.EscapeDataString(expectedName).Replace("(", "%28").Replace(")", "%29"),
+            cadreResponse.Content.Headers.GetValues("Content-Disposition").Single(), StringComparison.OrdinalIgnoreCase);
+        var cadreFile = ParseCsv(await cadreResponse.Content.ReadAsByteArrayAsync(), keyed: true);
+        Assert.Contains("范围：您的身份是＝村(社区)“两委”干部", cadreFile.About);
+        var cadres = cadreFile.Tables[0].Records;
         var storedCadres = await StoredAsync(a => a.Contains(("identity", "cadre")));
         Assert.NotEmpty(storedCadres);
         Assert.Equal(storedCadres.Select(s => s.Id.ToString()).Order(), cadres.Select(r => r[RawResponseTable.ResponseIdColumn]).Order());
         Assert.All(cadres, r => Assert.Equal("cadre", r["identity"]));
 
         var tomorrow = DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd");
-        Assert.Empty(ReadCsv(await organiser.GetByteArrayAsync($"/api/questionnaires/{Id}/export.csv?from={tomorrow}")));
-        Assert.Single(ReadXlsx(await organiser.GetByteArrayAsync($"/api/questionnaires/{Id}/export.xlsx?from={tomorrow}")).Single().Rows);
+        Assert.Empty(ReadCsv(await organiser.GetByteArrayAsync($"/api/questionnaires/{Id}/export.csv?from={tomorrow}"), keyed: true));
+        Assert.Empty(ReadXlsx(await organiser.GetByteArrayAsync($"/api/questionnaires/{Id}/export.xlsx?from={tomorrow}")).Single().Table("答卷编号", 2).Rows);
 
         // Tallies: the identity table under the cadre filter has only cadres, and its counts equal the stored ones.
-        var tallies = ReadCsv(await organiser.GetByteArrayAsync($"/api/questionnaires/{Id}/tallies.csv?where=identity:cadre"));
+        var talliesFile = ParseCsv(await organiser.GetByteArrayAsync($"/api/questionnaires/{Id}/tallies.csv?where=identity:cadre"));
+        Assert.Contains("范围：您的身份是＝村(社区)“两委”干部", talliesFile.About);
+        Assert.Contains($"答卷：{storedCadres.Count} 份", talliesFile.About);
+        var tallies = talliesFile.Tables[0].Records;
         var identity = tallies.Where(r => r["题目编号"] == "identity").ToDictionary(r => r["选项编号"], r => long.Parse(r["人数"]));
         Assert.Equal(storedCadres.Count, identity["cadre"]);
         Assert.Equal(0, identity["resident"]);
@@ -151,35 +171,80 @@ public abstract class ExportsApiTests(SurveyAppFactory app)
     {
         await Submissions.PostAllAsync(app.CreateClient(), Id, SyntheticResponses.Generate(Questionnaire, 20, seed: 41));
         var organiser = app.CreateOrganiserClient();
-        var csv = ReadCsv(await organiser.GetByteArrayAsync($"/api/questionnaires/{Id}/tallies.csv"));
-        var sheet = ReadXlsx(await organiser.GetByteArrayAsync($"/api/questionnaires/{Id}/tallies.xlsx")).Single().Rows;
-        Assert.Equal(TallyTables.Header, sheet[0]);
-        Assert.Equal(csv.Count, sheet.Count - 1);
+        var csv = ParseCsv(await organiser.GetByteArrayAsync($"/api/questionnaires/{Id}/tallies.csv")).Tables.Single();
+        var workbook = ReadXlsx(await organiser.GetByteArrayAsync($"/api/questionnaires/{Id}/tallies.xlsx")).Single();
+        Assert.Equal(TallyTables.TalliesTitle, workbook.Name);
+        var (header, sheet) = workbook.Table("题号");
+        Assert.Equal(TallyTables.Columns.Select(c => c.Header), header);
+        Assert.Equal(csv.Header, header);
         var choiceQuestions = Questionnaire.Questions.Where(q => q.Type != QuestionType.Text).ToList();
-        Assert.Equal(choiceQuestions.Sum(q => q.OptionList.Count), csv.Count);
-        for (var i = 0; i < csv.Count; i++)
-            for (var c = 0; c < TallyTables.Header.Count; c++)
+        Assert.Equal(choiceQuestions.Sum(q => q.OptionList.Count), csv.Rows.Count);
+        Assert.Equal(csv.Rows.Count, sheet.Count);
+        for (var i = 0; i < csv.Rows.Count; i++)
+            for (var c = 0; c < header.Count; c++)
             {
-                var expected = csv[i][TallyTables.Header[c]];
-                if (double.TryParse(expected, CultureInfo.InvariantCulture, out var number))
-                    Assert.Equal(number, double.Parse(sheet[i + 1][c], CultureInfo.InvariantCulture), 2);
-                else Assert.Equal(expected, sheet[i + 1][c]);
+                var expected = csv.Rows[i][c];
+                if (!double.TryParse(expected, CultureInfo.InvariantCulture, out var number)) Assert.Equal(expected, sheet[i][c]);
+                // XLSX percentages are fractions shown as "0.0%"; the CSV writes the percentage to one decimal.
+                else if (TallyTables.Columns[c].Format == CellFormat.Percent)
+                    Assert.Equal(number, Math.Round(double.Parse(sheet[i][c], CultureInfo.InvariantCulture) * 100, 1, MidpointRounding.AwayFromZero), 1);
+                else Assert.Equal(number, double.Parse(sheet[i][c], CultureInfo.InvariantCulture), 6);
             }
     }
 
     [Fact]
-    public async Task Tallies_broken_down_add_one_cross_tab_table_per_question()
+    public async Task Tallies_broken_down_add_one_cross_tab_table_per_question_titled_with_its_text()
     {
         await Submissions.PostAllAsync(app.CreateClient(), Id, SyntheticResponses.Generate(Questionnaire, 30, seed: 43));
         var organiser = app.CreateOrganiserClient();
         var sheets = ReadXlsx(await organiser.GetByteArrayAsync($"/api/questionnaires/{Id}/tallies.xlsx?by=identity"));
         var crossed = Questionnaire.Questions.Where(q => q.Type != QuestionType.Text && q.Id != "identity").ToList();
         Assert.Equal(1 + crossed.Count, sheets.Count);
-        var necessity = sheets.Single(s => s.Name.StartsWith("necessity"));
-        Assert.Equal("选项", necessity.Rows[0][0]);
-        Assert.Contains(necessity.Rows, r => r[0].StartsWith("检验："));
-        var csv = System.Text.Encoding.UTF8.GetString(await organiser.GetByteArrayAsync($"/api/questionnaires/{Id}/tallies.csv?by=identity"));
-        Assert.Contains("necessity 按 identity", csv);
+        var necessity = sheets.Single(s => s.Name.StartsWith("2. 您对当前农村(社区)建设服务型党组织"));
+        Assert.Equal("2. 您对当前农村(社区)建设服务型党组织的看法是（按“您的身份是”分组）", necessity.Rows[0][0]);
+        var (header, rows) = necessity.Table("选项");
+        Assert.Equal(["普通群众 (A) 人数", "普通群众 (A) 列%"], header.Skip(1).Take(2));
+        Assert.Equal("基数", rows[0][0]);
+        Assert.Contains(necessity.Rows, r => r.Count > 0 && r[0].StartsWith("检验：卡方检验，差异"));
+
+        // Question 5 is shown to cadres only: the other identities were never asked, which is not "withheld".
+        var services = sheets.Single(s => s.Name.StartsWith("5. "));
+        var (servicesHeader, servicesRows) = services.Table("选项");
+        foreach (var group in new[] { "普通群众 (A)", "无职务党员 (B)" })
+        {
+            var count = servicesHeader.IndexOf($"{group} 人数");
+            Assert.All(servicesRows, r => Assert.Equal(Labels.NotAsked, r[count]));
+        }
+        Assert.DoesNotContain(servicesRows.SelectMany(r => r), c => c == Labels.Suppressed);
+        Assert.Contains(services.Rows, r => r.Count > 0 && r[0] == Labels.NotAskedLegend);
+
+        var csv = ParseCsv(await organiser.GetByteArrayAsync($"/api/questionnaires/{Id}/tallies.csv?by=identity"));
+        Assert.Contains(csv.Tables, t => t.Title == "2. 您对当前农村(社区)建设服务型党组织的看法是（按“您的身份是”分组）");
+        Assert.Contains(csv.Tables.Single(t => t.Title!.StartsWith("5. ")).Notes, n => n == Labels.NotAskedLegend);
+    }
+
+    [Fact]
+    public async Task Tallies_of_a_scored_questionnaire_hold_the_satisfaction_indices()
+    {
+        const string scored = "resident-satisfaction";
+        var questionnaire = app.Services.GetRequiredService<QuestionnaireCatalog>().Find(scored)!;
+        await Submissions.PostAllAsync(app.CreateClient(), scored, SyntheticResponses.Generate(questionnaire, 30, seed: 47));
+        var organiser = app.CreateOrganiserClient();
+        var satisfaction = await organiser.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/questionnaires/{scored}/satisfaction");
+        var csv = ParseCsv(await organiser.GetByteArrayAsync($"/api/questionnaires/{scored}/tallies.csv"));
+        var table = csv.Tables.Single(t => t.Title == TallyTables.SatisfactionTitle);
+        var items = satisfaction.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(items.Count + 1, table.Rows.Count);
+        foreach (var item in items)
+        {
+            var row = table.Records.Single(r => r["题目编号"] == item.GetProperty("questionId").GetString());
+            Assert.Equal(item.GetProperty("index").GetDouble(), double.Parse(row["满意度指数(0–100)"], CultureInfo.InvariantCulture), 1);
+            Assert.Equal(item.GetProperty("n").GetInt64(), long.Parse(row["评分人数"]));
+        }
+        Assert.Equal(satisfaction.GetProperty("composite").GetProperty("index").GetDouble(),
+            double.Parse(table.Records.Single(r => r["题目"] == "综合满意度指数")["满意度指数(0–100)"], CultureInfo.InvariantCulture), 1);
+        var sheets = ReadXlsx(await organiser.GetByteArrayAsync($"/api/questionnaires/{scored}/tallies.xlsx"));
+        Assert.Equal(items.Count + 1, sheets.Single(s => s.Name == TallyTables.SatisfactionTitle).Table("题目编号").Rows.Count);
     }
 
     [Fact]
@@ -190,7 +255,7 @@ public abstract class ExportsApiTests(SurveyAppFactory app)
         var count = RawResponseTable.BatchSize * 2 + 37;
         var ids = (await app.InsertAsync(Id, Enumerable.Range(0, count).Select(i => (minute.AddMinutes(i % 3), new Dictionary<string, string[]> { ["identity"] = ["member"] }))))
             .Select(id => id.ToString()).ToHashSet();
-        var rows = ReadCsv(await app.CreateOrganiserClient().GetByteArrayAsync($"/api/questionnaires/{Id}/export.csv?from=2025-03-01&to=2025-03-01"));
+        var rows = ReadCsv(await app.CreateOrganiserClient().GetByteArrayAsync($"/api/questionnaires/{Id}/export.csv?from=2025-03-01&to=2025-03-01"), keyed: true);
         Assert.Equal(count, rows.Count);
         Assert.Equal(ids, rows.Select(r => r[RawResponseTable.ResponseIdColumn]).ToHashSet());
         var times = rows.Select(r => r[RawResponseTable.SubmittedAtColumn]).ToList();
@@ -206,62 +271,6 @@ public abstract class ExportsApiTests(SurveyAppFactory app)
         var responses = await app.QueryAsync(db => db.Responses.Where(r => r.QuestionnaireId == Id).Include(r => r.Texts).AsNoTracking().ToListAsync());
         return responses.Where(r => where is null || where(answers[r.Id])).Select(r => (r.Id, r.SubmittedAt, answers[r.Id],
             r.Texts.Select(t => (t.QuestionId, t.OptionId, t.Text)).ToList())).ToList();
-    }
-
-    /// <summary>Parses CSV with CsvHelper into rows keyed by header, checking every row has the header's width.</summary>
-    public static List<Dictionary<string, string>> ReadCsv(byte[] bytes)
-    {
-        using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
-        csv.Read();
-        csv.ReadHeader();
-        var header = csv.HeaderRecord!;
-        var rows = new List<Dictionary<string, string>>();
-        while (csv.Read())
-        {
-            Assert.Equal(header.Length, csv.Parser.Count);
-            rows.Add(header.Select((h, i) => (h, csv.GetField(i)!)).ToDictionary(p => p.h, p => p.Item2));
-        }
-        return rows;
-    }
-
-    /// <summary>Reads every sheet's cells as text (shared and inline strings resolved; empty cells as "").</summary>
-    public static List<(string Name, List<List<string>> Rows)> ReadXlsx(byte[] bytes)
-    {
-        using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
-        var workbook = document.WorkbookPart!;
-        var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToList() ?? [];
-        var sheets = new List<(string, List<List<string>>)>();
-        foreach (var sheet in workbook.Workbook.Sheets!.Elements<Sheet>())
-        {
-            var part = (WorksheetPart)workbook.GetPartById(sheet.Id!);
-            var rows = new List<List<string>>();
-            foreach (var row in part.Worksheet.Descendants<Row>())
-            {
-                var cells = new List<string>();
-                foreach (var cell in row.Elements<Cell>())
-                {
-                    var column = ColumnIndex(cell.CellReference?.Value) ?? cells.Count;
-                    while (cells.Count < column) cells.Add("");
-                    cells.Add(cell.DataType?.Value == CellValues.SharedString ? shared[int.Parse(cell.CellValue!.Text)]
-                        : cell.DataType?.Value == CellValues.InlineString ? cell.InlineString!.InnerText
-                        : cell.CellValue?.Text ?? "");
-                }
-                rows.Add(cells);
-            }
-            var width = rows.Count == 0 ? 0 : rows[0].Count;
-            foreach (var row in rows) while (row.Count < width) row.Add("");
-            sheets.Add((sheet.Name!.Value!, rows));
-        }
-        return sheets;
-    }
-
-    private static int? ColumnIndex(string? reference)
-    {
-        if (string.IsNullOrEmpty(reference)) return null;
-        var index = 0;
-        foreach (var c in reference.TakeWhile(char.IsLetter)) index = index * 26 + (c - 'A' + 1);
-        return index - 1;
     }
 }
 
