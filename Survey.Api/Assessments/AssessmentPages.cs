@@ -15,9 +15,11 @@ public static class AssessmentPages
     public static RouteGroupBuilder MapAssessmentPages(this IEndpointRouteBuilder app)
     {
         var pages = app.MapGroup("/admin/q/{id}").WithTags("Organiser dashboard").RequireAuthorization(OrganiserPolicy.Name);
-        pages.MapGet("/assessments", ShowAssessments).WithName(nameof(ShowAssessments)).Produces(200, contentType: "text/html");
+        pages.MapGet("/assessments", ShowAssessments).WithName(nameof(ShowAssessments))
+            .WithSummary("自评与组织考评录入页面").WithDescription("组织者页面（HTML）：按轮次录入各单位的自评分和上级组织考评分（0–100）。").Produces(200, contentType: "text/html");
         // The POST checks the anti-forgery token itself (a clear 400, as the sign-in form does) before reading the form.
-        pages.MapPost("/assessments", SaveAssessments).WithName(nameof(SaveAssessments));
+        pages.MapPost("/assessments", SaveAssessments).WithName(nameof(SaveAssessments))
+            .WithSummary("保存自评与组织考评").WithDescription("组织者页面的表单提交（防伪令牌）：只记录有变化的分数，每次修改都保留录入人和时间。");
         return pages;
     }
 

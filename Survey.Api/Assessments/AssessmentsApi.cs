@@ -15,9 +15,11 @@ public static class AssessmentsApi
         var api = app.MapGroup("/api/questionnaires/{id}").WithTags("Three-step evaluation")
             .RequireAuthorization(OrganiserPolicy.Name);
         api.MapGet("/rounds/{round}/assessments", GetAssessments).WithName(nameof(GetAssessments))
-            .WithSummary("Current self-assessment and review per organisation in a round, with every change (who, when).");
+            .WithSummary("自评与组织考评").WithDescription("某一轮次各单位当前的自评分和上级组织考评分，以及每次修改的记录（录入人、时间）。")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/rounds/{round}/assessments", PostAssessment).WithName(nameof(PostAssessment))
-            .WithSummary("Records a new self-assessment and review (0–100) for one organisation; earlier values stay in the history.");
+            .WithSummary("录入自评与组织考评").WithDescription("为一个单位记录新的自评分和组织考评分（0–100）；以前的分数保留在修改记录中。")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 

@@ -42,7 +42,8 @@ public static class XlsxTableWriter
         }
     }
 
-    private sealed record Styles(StyleId Title, StyleId About, StyleId Group, StyleId Header, StyleId Key, StyleId Wrapped, StyleId Percent, StyleId Decimal, StyleId Time, StyleId Note);
+    // Data cells align to the top, like the wrapped ones: a row holding a wrapped text then reads as one line of figures.
+    private sealed record Styles(StyleId Title, StyleId About, StyleId Group, StyleId Header, StyleId Key, StyleId Wrapped, StyleId Plain, StyleId Percent, StyleId Decimal, StyleId Time, StyleId Note);
 
     private static Styles AddStyles(Spreadsheet spreadsheet)
     {
@@ -54,9 +55,10 @@ public static class XlsxTableWriter
             Add(new Style { Font = { Bold = true }, Fill = { Color = Color.FromArgb(0xF2, 0xF4, 0xF7) }, Alignment = { WrapText = true, Vertical = VerticalAlignment.Top } }),
             Add(new Style { Font = { Color = Color.FromArgb(0x66, 0x70, 0x85) }, Fill = { Color = Color.FromArgb(0xF2, 0xF4, 0xF7) } }),
             Add(new Style { Alignment = { WrapText = true, Vertical = VerticalAlignment.Top } }),
-            Add(new Style { Format = NumberFormat.Custom(PercentFormat) }),
-            Add(new Style { Format = NumberFormat.Custom(DecimalFormat) }),
-            Add(new Style { Format = NumberFormat.Custom(TimeFormat) }),
+            Add(new Style { Alignment = { Vertical = VerticalAlignment.Top } }),
+            Add(new Style { Format = NumberFormat.Custom(PercentFormat), Alignment = { Vertical = VerticalAlignment.Top } }),
+            Add(new Style { Format = NumberFormat.Custom(DecimalFormat), Alignment = { Vertical = VerticalAlignment.Top } }),
+            Add(new Style { Format = NumberFormat.Custom(TimeFormat), Alignment = { Vertical = VerticalAlignment.Top } }),
             Add(new Style { Font = { Italic = true, Color = Color.FromArgb(0x44, 0x4C, 0x56) } }));
     }
 
@@ -112,16 +114,16 @@ public static class XlsxTableWriter
 
     private static Cell Cell(object? cell, CellFormat format, Styles styles) => (cell, format) switch
     {
-        (null, _) => new Cell(),
+        (null, _) => new Cell(null as string, styles.Plain),
         (string text, CellFormat.LongText) => new Cell(text, styles.Wrapped),
-        (string text, _) => new Cell(text),
-        (long number, _) => new Cell(number),
-        (int number, _) => new Cell(number),
+        (string text, _) => new Cell(text, styles.Plain),
+        (long number, _) => new Cell(number, styles.Plain),
+        (int number, _) => new Cell(number, styles.Plain),
         (double number, CellFormat.Percent) => new Cell(number / 100, styles.Percent),
         (double number, CellFormat.Decimal) => new Cell(number, styles.Decimal),
-        (double number, _) => new Cell(number),
+        (double number, _) => new Cell(number, styles.Plain),
         (DateTime time, _) => new Cell(time, styles.Time),
-        _ => new Cell(Convert.ToString(cell, CultureInfo.InvariantCulture) ?? ""),
+        _ => new Cell(Convert.ToString(cell, CultureInfo.InvariantCulture) ?? "", styles.Plain),
     };
 
     /// <summary>

@@ -15,7 +15,8 @@ public static class BurstsApi
     public static RouteGroupBuilder MapBurstsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/questionnaires").WithTags("Results").RequireAuthorization(OrganiserPolicy.Name);
-        api.MapGet("/{id}/bursts", GetBursts).WithName(nameof(GetBursts));
+        api.MapGet("/{id}/bursts", GetBursts).WithName(nameof(GetBursts))
+            .WithSummary("提交突增信号").WithDescription("本实例最近每分钟收到的该问卷提交数及近期基线，供组织者发现异常集中的提交（每个实例各自统计）。");
         return api;
     }
 

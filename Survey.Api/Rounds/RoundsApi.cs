@@ -4,6 +4,7 @@ using Survey.Analysis.Charts;
 using Survey.Analysis.Rounds;
 using Survey.Api.Apis;
 using Survey.Api.Auth;
+using Survey.Api.OpenApi;
 using Survey.Api.Results;
 using Survey.Core.Questionnaires;
 
@@ -16,13 +17,17 @@ public static class RoundsApi
     {
         var api = app.MapGroup("/api/questionnaires/{id}").WithTags("Rounds").RequireAuthorization(OrganiserPolicy.Name);
         api.MapGet("/trend", GetTrend).WithName(nameof(GetTrend))
-            .WithSummary("Per round: n, option percents, indices and satisfied rates with intervals, and the tested change from the previous round.");
+            .WithSummary("各轮次走势").WithDescription("按轮次（period=month|quarter|half|year，或问卷中的命名轮次）给出答卷数、各选项百分比及 Wilson 区间、各评价项和综合的满意度指数及区间、满意率及区间，以及与上一轮相比的检验（比例用两独立样本 z 检验，指数用 Welch t 检验）。")
+            .ProducesQueryProblems();
         api.MapGet("/trend/chart.{format}", GetTrendChart).WithName(nameof(GetTrendChart))
-            .WithSummary("Trend chart: question=<choice question> (its options), items (every scored item and the composite) or composite (default).");
+            .WithSummary("走势图").WithDescription("走势折线图（PNG 或 SVG）：question=选择题编号（各选项）、items（各评价项和综合）或 composite（默认）；样本不足的轮次留空。")
+            .ProducesQueryProblems();
         api.MapGet("/league", GetLeague).WithName(nameof(GetLeague))
-            .WithSummary("League table of the options of by= (default: the evaluated organisations) in round=, with intervals, ranks and letters.");
+            .WithSummary("排名表").WithDescription("某一轮次（round=）中 by= 各单位（默认为被测评单位）的答卷数、满意度指数及区间、满意率、自评与考评、综合得分、名次和差异字母（Welch t 检验，Holm 校正）；不足阈值的单位列为样本不足。")
+            .ProducesQueryProblems();
         api.MapGet("/league/chart.{format}", GetLeagueChart).WithName(nameof(GetLeagueChart))
-            .WithSummary("League dot plot, sorted, with 95% intervals and letters.");
+            .WithSummary("排名图").WithDescription("排名点图（PNG 或 SVG）：按得分排序，线段为 95% 置信区间，字母相同者差异不显著。")
+            .ProducesQueryProblems();
         return api;
     }
 

@@ -14,7 +14,8 @@ public static class RoundsPage
     public static RouteGroupBuilder MapRoundsPage(this IEndpointRouteBuilder app)
     {
         var pages = app.MapGroup("/admin/q/{id}").WithTags("Organiser dashboard").RequireAuthorization(OrganiserPolicy.Name);
-        pages.MapGet("/rounds", ShowRounds).WithName(nameof(ShowRounds)).Produces(200, contentType: "text/html");
+        pages.MapGet("/rounds", ShowRounds).WithName(nameof(ShowRounds))
+            .WithSummary("测评轮次页面").WithDescription("组织者页面（HTML）：所选轮次的满意度走势图、三步测评综合得分排名表和排名图。").Produces(200, contentType: "text/html");
         return pages;
     }
 

@@ -28,7 +28,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
     public Task InitializeAsync()
     {
         app = factory.WithWebHostBuilder(builder => builder.ConfigureServices(services =>
-            services.ConfigureDbContext<SqliteSurveyDbContext>(options => options.AddInterceptors(outage))));
+            services.ConfigureDbContext<SqliteSurveyDbContext>(options => options.AddInterceptors(outage, outage.Transactions, outage.Connections))));
         app.CreateClient().Dispose(); // started (and migrated) before the database goes down
         return Task.CompletedTask;
     }
@@ -99,10 +99,44 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
     }
 
     /// <summary>Makes the database fail like a locked or vanished one (SQLITE_BUSY) while <see cref="Down"/>.</summary>
+    /// <summary>
+    /// Commands through EF, and the transactions and connections that the store's and the engine's plain ADO.NET
+    /// code opens through EF (group commit, snapshot refresh): while <see cref="Down"/> writes fail, and with
+    /// <see cref="ReadsToo"/> opening a connection fails as well, as when the database is unreachable.
+    /// </summary>
     private sealed class FailingWrites : DbCommandInterceptor
     {
         public volatile bool Down;
         public volatile bool ReadsToo;
+
+        public FailingWrites()
+        {
+            Transactions = new FailingTransactions(this);
+            Connections = new FailingConnections(this);
+        }
+
+        public DbTransactionInterceptor Transactions { get; }
+        public DbConnectionInterceptor Connections { get; }
+
+        private sealed class FailingTransactions(FailingWrites outage) : DbTransactionInterceptor
+        {
+            public override ValueTask<InterceptionResult<System.Data.Common.DbTransaction>> TransactionStartingAsync(System.Data.Common.DbConnection connection,
+                TransactionStartingEventData eventData, InterceptionResult<System.Data.Common.DbTransaction> result, CancellationToken cancellationToken = default)
+            {
+                if (outage.Down) throw new SqliteException("database is locked", 5);
+                return base.TransactionStartingAsync(connection, eventData, result, cancellationToken);
+            }
+        }
+
+        private sealed class FailingConnections(FailingWrites outage) : DbConnectionInterceptor
+        {
+            public override ValueTask<InterceptionResult> ConnectionOpeningAsync(System.Data.Common.DbConnection connection, ConnectionEventData eventData,
+                InterceptionResult result, CancellationToken cancellationToken = default)
+            {
+                if (outage.Down && outage.ReadsToo) throw new SqliteException("unable to open database file", 14);
+                return base.ConnectionOpeningAsync(connection, eventData, result, cancellationToken);
+            }
+        }
 
         private void ThrowIfDown(string sql)
         {

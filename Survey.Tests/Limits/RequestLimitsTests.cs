@@ -133,7 +133,7 @@ public sealed class RequestLimitsTests : IAsyncLifetime
     }
 
     /// <summary>While <see cref="Blocking"/>, a write waits (holding its submission slot) until <see cref="Release"/>.</summary>
-    private sealed class BlockingWrites : DbCommandInterceptor
+    private sealed class BlockingWrites : DbTransactionInterceptor
     {
         private readonly TaskCompletionSource released = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -143,10 +143,11 @@ public sealed class RequestLimitsTests : IAsyncLifetime
 
         public void Release() => released.TrySetResult();
 
-        public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        // Every write (the group-commit writer's batch) runs in a transaction that EF starts: hold it there.
+        public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection,
+            TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
         {
-            if (Blocking && command.CommandText.Contains("INSERT", StringComparison.OrdinalIgnoreCase))
+            if (Blocking)
             {
                 Entered.TrySetResult();
                 await released.Task.WaitAsync(cancellationToken);

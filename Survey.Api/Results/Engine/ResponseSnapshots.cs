@@ -51,6 +51,8 @@ public sealed class ResponseSnapshots(IServiceScopeFactory scopes, AnswerLayouts
             var db = scope.ServiceProvider.GetRequiredService<SurveyDbContext>();
             try
             {
+                // Opened through EF, so its connection resilience and interceptors apply to the snapshot's reads too.
+                await db.Database.OpenConnectionAsync(cancellationToken);
                 await ReadNewRowsAsync(db.Database.GetDbConnection(), questionnaire.Id, snapshot.Columns, cancellationToken);
             }
             catch
