@@ -53,6 +53,24 @@ public static class SurveyDatabase
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SurveyDbContext>();
+        if (db is PostgresSurveyDbContext)
+        {
+            // Instances starting together must not apply the same migration twice. EF's own migration lock on
+            // PostgreSQL lasts one migration's transaction, so with several pending migrations a second instance
+            // could start the next one too (seen: "column Patterns already exists"). A session-level advisory lock,
+            // on the connection EF then migrates through, serialises the whole run.
+            await db.Database.OpenConnectionAsync();
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock(7310581)");
+            try
+            {
+                await db.Database.MigrateAsync();
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock(7310581)");
+            }
+            return;
+        }
         await db.Database.MigrateAsync();
         if (db is SqliteSurveyDbContext)
             // Write-ahead logging lets organisers read while residents submit.
