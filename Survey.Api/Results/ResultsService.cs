@@ -50,14 +50,18 @@ public sealed class ResultsService(ResponseSnapshots snapshots, AnswerLayouts la
         return SubmissionActivity.From(counts);
     }
 
-    private static PassRequest Request(AnswerLayout layout, ResponseFilter filter, Question? by, IReadOnlySet<int>? only, bool full) => new(
-        filter.Window.Start is { } start ? Engine.ResponseColumns.MinuteOf(start) : null,
-        filter.Window.End is { } end ? Engine.ResponseColumns.MinuteOf(end) : null,
-        filter.Where.Select(w => (IndexOf(layout, w.Question), 1UL << layout.Find(w.Question)!.BitOf(w.Option)!.Value)).ToList(),
-        by is null ? null : IndexOf(layout, by.Id),
-        only,
-        Texts: full,
-        Composite: full);
+    private static PassRequest Request(AnswerLayout layout, ResponseFilter filter, Question? by, IReadOnlySet<int>? only, bool full)
+    {
+        var (start, end) = filter.Window;
+        return new(
+            start is { } from ? Engine.ResponseColumns.MinuteOf(from) : null,
+            end is { } to ? Engine.ResponseColumns.MinuteOf(to) : null,
+            filter.Where.Select(w => (IndexOf(layout, w.Question), 1UL << layout.Find(w.Question)!.BitOf(w.Option)!.Value)).ToList(),
+            by is null ? null : IndexOf(layout, by.Id),
+            only,
+            Texts: full,
+            Composite: full);
+    }
 
     private static int IndexOf(AnswerLayout layout, string questionId)
     {

@@ -6,9 +6,10 @@ using Survey.Analysis.Tallies;
 namespace Survey.Api.Rounds;
 
 /// <summary>
-/// The one seam between rounds and the results path. Today each round is one analysis of the responses submitted in
-/// it (the round's Beijing-day bounds added to the filter), so a trend over R rounds costs R analyses. When the pattern
-/// engine carries the round as a key, n(p, j, r), this class is what changes: one pass fills every round.
+/// The one seam between rounds and the results path. Today each round is one engine pass over the responses submitted
+/// in it (the round narrows <see cref="ResponseFilter.Window"/>; the pass is memoised, and its composite moments serve
+/// the indices too), so a trend over R rounds costs R passes. When the pass carries the round as a key, n(p, j, r),
+/// this class is what changes: one pass fills every round.
 /// </summary>
 public sealed class RoundSource(ResultsService results)
 {

@@ -323,6 +323,46 @@ public sealed class ResidentFormBrowserTests(BrowserApp browser) : IClassFixture
     }
 
     [Fact]
+    public async Task With_javascript_a_busy_server_keeps_the_answers_says_when_to_try_again_and_the_retry_stores_once()
+    {
+        var page = await Open(Grassroots);
+        await Box(page, "identity", "resident").CheckAsync();
+        await Box(page, "necessity", "very-necessary").CheckAsync();
+        var sends = new List<string?>();
+        // The first send is answered as the server answers when busy or when the database is down (Limits/TryAgain).
+        await page.RouteAsync("**/api/questionnaires/grassroots-service/responses", async route =>
+        {
+            sends.Add(await route.Request.HeaderValueAsync("idempotency-key"));
+            if (sends.Count == 1)
+                await route.FulfillAsync(new()
+                {
+                    Status = 503,
+                    ContentType = "application/problem+json",
+                    Headers = new Dictionary<string, string> { ["Retry-After"] = "5" },
+                    Body = System.Text.Json.JsonSerializer.Serialize(new { status = 503, title = Survey.Api.Limits.TryAgain.BusyTitle, detail = Survey.Api.Limits.TryAgain.BusyDetail }),
+                });
+            else
+                await route.ContinueAsync();
+        });
+        var stored = await StoredBy(async () =>
+        {
+            await page.ClickAsync("#submit");
+            await Expect(page.Locator("#form-errors")).ToContainTextAsync(Survey.Api.Limits.TryAgain.BusyDetail);
+            await Expect(page.Locator("#form-errors")).ToContainTextAsync("答卷暂未保存");
+            await Expect(page.Locator("body")).ToContainTextAsync("请约5秒后再次提交");
+            await Expect(Box(page, "identity", "resident")).ToBeCheckedAsync();
+            await Expect(Box(page, "necessity", "very-necessary")).ToBeCheckedAsync();
+            await Expect(page.Locator("#submit")).ToBeEnabledAsync();
+            await SubmitAndExpectThanks(page, Grassroots);
+        });
+        Assert.Equal(["identity:resident", "necessity:very-necessary"], Chosen(stored));
+        Assert.Equal(2, sends.Count);
+        Assert.Equal(sends[0], sends[1]);
+        consoleProblems.RemoveAll(p => p.Contains("503") || p.Contains("Failed to load resource"));
+        AssertNoConsoleProblems();
+    }
+
+    [Fact]
     public async Task Resident_satisfaction_is_filled_and_submitted()
     {
         var page = await Open(Satisfaction);
