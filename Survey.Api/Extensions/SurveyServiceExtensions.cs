@@ -33,7 +33,8 @@ public static class SurveyServiceExtensions
         services.AddScoped<ResultsService>();
         services.AddScoped<SatisfactionService>();
         services.AddScoped<Survey.Api.Assessments.AssessmentStore>();
-        services.AddScoped<Survey.Api.Rounds.RoundSource>().AddScoped<Survey.Api.Rounds.TrendService>().AddScoped<Survey.Api.Rounds.LeagueService>();
+        services.AddScoped<Survey.Api.Rounds.RoundSource>().AddScoped<Survey.Api.Rounds.TrendService>().AddScoped<Survey.Api.Rounds.LeagueService>()
+            .AddScoped<Survey.Api.Rounds.RoundReports>();
 
         var questionnaires = options.ResolveQuestionnairesDirectory(builder.Environment.ContentRootPath);
         services.AddSingleton(sp => QuestionnaireCatalog.LoadFolder(questionnaires, sp.GetRequiredService<ILoggerFactory>().CreateLogger<QuestionnaireCatalog>()));
