@@ -19,17 +19,17 @@ public static class CodesApi
 
     public static RouteGroupBuilder MapCodesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/questionnaires/{id}/codes").WithTags("Invitation codes").RequireAuthorization(OrganiserPolicy.Name);
-        api.MapPost("/", GenerateCodes).WithName(nameof(GenerateCodes))
+        var api = app.MapGroup("/api/questionnaires/{id}").WithTags("Invitation codes").RequireAuthorization(OrganiserPolicy.Name);
+        api.MapPost("/codes", GenerateCodes).WithName(nameof(GenerateCodes))
             .WithSummary("生成邀请码")
             .WithDescription("为凭邀请码填写的问卷生成一批邀请码（count：1–2000；tag：可选，“单选题编号:选项编号”，如 community:east-street，只用于分组打印和作废）。邀请码只在此次响应中出现一次（JSON；Accept: text/csv 或 ?format=csv 时为 CSV），数据库只保存其带密钥的哈希值。")
             .Accepts<GenerateRequest>("application/json")
             .Produces<GeneratedCodes>(StatusCodes.Status201Created).Produces(StatusCodes.Status201Created, contentType: "text/csv")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/", CountCodes).WithName(nameof(CountCodes))
+        api.MapGet("/codes", CountCodes).WithName(nameof(CountCodes))
             .WithSummary("邀请码统计").WithDescription("按标签统计邀请码的总数、已使用、已作废和可用数（不含邀请码本身）。")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapDelete("/{code}", RevokeCode).WithName(nameof(RevokeCode))
+        api.MapDelete("/codes/{code}", RevokeCode).WithName(nameof(RevokeCode))
             .WithSummary("作废邀请码").WithDescription("作废一个尚未使用的邀请码（大小写和短横线不限）；已使用的邀请码无法作废，其答卷照常计入。")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return api;

@@ -34,7 +34,7 @@ public static class OrganiserPages
             var activity = await results.ActivityAsync(questionnaire, ResponseFilter.None, cancellationToken);
             rows.Add(Html($"""
                 <tr>
-                <td><a href="/admin/q/{Uri.EscapeDataString(questionnaire.Id)}">{questionnaire.Title}</a><div class="muted">{questionnaire.Id} · 第{questionnaire.Version}版 · <span class="collection-state">{CollectionWindow.DashboardLabel(questionnaire, now)}</span></div></td>
+                <td><a href="/admin/q/{Uri.EscapeDataString(questionnaire.Id)}">{questionnaire.Title}</a><div class="muted">{questionnaire.Id} · 第{questionnaire.Version}版 · <span class="collection-state">{CollectionWindow.DashboardLabel(questionnaire, now)}</span></div><div class="print-links">{PrintLink(questionnaire)}</div></td>
                 <td class="number">{activity.Responses}</td>
                 <td>{Time(activity.First)}</td>
                 <td>{Time(activity.Last)}</td>
@@ -69,6 +69,11 @@ public static class OrganiserPages
             : null;
         return QuestionnairePage.Render(context, questionnaire, analysis, activity, scores, []);
     }
+
+    /// <summary>Reaching residents on paper: slips with invitation codes, or a poster for an open questionnaire.</summary>
+    private static Markup PrintLink(Questionnaire questionnaire) => questionnaire.Access == QuestionnaireAccess.Codes
+        ? Html($"""<a href="/admin/q/{Uri.EscapeDataString(questionnaire.Id)}/slips">邀请码与邀请条</a>""")
+        : Html($"""<a href="/admin/q/{Uri.EscapeDataString(questionnaire.Id)}/poster">打印海报</a>""");
 
     public static string Time(DateTime? time) => time is { } t ? t.ToString("yyyy-MM-dd HH:mm") : "—";
 }
