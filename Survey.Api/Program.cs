@@ -3,6 +3,7 @@ using Survey.Api.Auth;
 using Microsoft.Extensions.Options;
 using Survey.Api;
 using Survey.Api.Backups;
+using Survey.Api.Codes;
 using Survey.Api.Exports;
 using Survey.Api.Health;
 using Survey.Api.Extensions;
@@ -59,6 +60,8 @@ app.MapSignInPages();
 app.MapOrganiserPages();
 app.MapExportsApi();
 app.MapEvaluationRounds();
+app.MapCodesApi();
+app.MapCodePages();
 
 await app.PrepareSurveyAsync(organiserToken);
 await app.RunAsync();
