@@ -67,7 +67,7 @@ public static class ExportsApi
             ? await new StreamReader(css.CreateReadStream()).ReadToEndAsync(context.RequestAborted)
             : "";
         var contents = new ReportBundle.Contents(analysis, scores, clock.GetUtcNow(), stylesheet);
-        return Attachment(context, ResultsScope.Of(analysis).FileName(contents.GeneratedAt, "report.zip"), ReportBundle.ContentType,
+        return await RecordedAttachmentAsync(context, ResultsScope.Of(analysis).FileName(contents.GeneratedAt, "report.zip"), ReportBundle.ContentType,
             (stream, cancellationToken) => ReportBundle.WriteAsync(stream, contents, cancellationToken));
     }
 
@@ -83,7 +83,7 @@ public static class ExportsApi
         var table = RawResponseTable.Create(db, await layouts.GetAsync(questionnaire!, context.RequestAborted), query.Filter);
         var scope = new ResultsScope(questionnaire!, query.Filter);
         var now = clock.GetUtcNow();
-        return Attachment(context, scope.FileName(now, kind), contentType,
+        return await RecordedAttachmentAsync(context, scope.FileName(now, kind), contentType,
             (stream, cancellationToken) => write(stream, scope.HeaderLines(now), [table], cancellationToken));
     }
 
@@ -96,7 +96,7 @@ public static class ExportsApi
         var tables = TallyTables.Build(analysis, await ScoresAsync(analysis, satisfaction, context.RequestAborted));
         var scope = ResultsScope.Of(analysis);
         var now = clock.GetUtcNow();
-        return Attachment(context, scope.FileName(now, kind), contentType,
+        return await RecordedAttachmentAsync(context, scope.FileName(now, kind), contentType,
             (stream, cancellationToken) => write(stream, scope.HeaderLines(now, analysis.Counts.Responses), tables, cancellationToken));
     }
 
@@ -105,6 +105,18 @@ public static class ExportsApi
         analysis.Questionnaire.HasScoredItems
             ? await satisfaction.ComputeAsync(analysis.Questionnaire, analysis.Filter, analysis.By, cancellationToken)
             : null;
+
+    /// <summary>
+    /// <see cref="Attachment"/>, recorded first in the audit log (<see cref="Audit.AuditActions.Downloaded"/>: the file,
+    /// its name and the query string, i.e. the filters) under the questionnaire of the route.
+    /// </summary>
+    public static async Task<PushStreamHttpResult> RecordedAttachmentAsync(HttpContext context, string fileName, string contentType, Func<Stream, CancellationToken, Task> write)
+    {
+        await context.RequestServices.GetRequiredService<Audit.AuditLog>().AppendAsync(context.User, Audit.AuditActions.Downloaded,
+            context.GetRouteValue("id") as string, new { file = Path.GetFileName(context.Request.Path.Value), fileName, query = context.Request.QueryString.Value },
+            context.RequestAborted);
+        return Attachment(context, fileName, contentType, write);
+    }
 
     /// <summary>
     /// A download written to the response body as it is produced (CSV and ZIP directly, XLSX through a temporary file;

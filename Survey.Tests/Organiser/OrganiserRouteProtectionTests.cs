@@ -51,6 +51,9 @@ public abstract class OrganiserRouteProtectionTests(SurveyAppFactory app)
         ["GET /api/questionnaires/{id}/rounds/{round}/assessments"] = "/api/questionnaires/resident-satisfaction/rounds/2026-Q1/assessments",
         ["POST /api/questionnaires/{id}/rounds/{round}/assessments"] = "/api/questionnaires/resident-satisfaction/rounds/2026-Q1/assessments",
         ["GET /api/questionnaires/{id}/bursts"] = "/api/questionnaires/grassroots-service/bursts",
+        ["GET /api/audit"] = "/api/audit",
+        ["GET /api/audit.csv"] = "/api/audit.csv",
+        ["GET /admin/audit"] = "/admin/audit",
     };
 
     private List<(string Key, RouteEndpoint Endpoint)> MappedRoutes() =>
