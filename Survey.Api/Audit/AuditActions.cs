@@ -51,6 +51,12 @@ public static class AuditActions
         _ => actor,
     };
 
+    /// <summary>Chinese words for the fixed values of details (how a sign-in came); other values are shown as they are.</summary>
+    public static IReadOnlyDictionary<string, string> DetailValueLabels { get; } = new Dictionary<string, string>
+    {
+        ["form"] = "登录表单", ["bearer"] = "令牌请求头（API）",
+    };
+
     /// <summary>Chinese names of the details' keys, for the page; other keys are shown as they are.</summary>
     public static IReadOnlyDictionary<string, string> DetailLabels { get; } = new Dictionary<string, string>
     {

@@ -70,7 +70,7 @@ public static class AuditPage
 
     private static string Value(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => value.GetString()!,
+        JsonValueKind.String => AuditActions.DetailValueLabels.GetValueOrDefault(value.GetString()!, value.GetString()!),
         JsonValueKind.Null => "—",
         _ => value.GetRawText(),
     };
