@@ -58,7 +58,7 @@ public static class AssessmentPages
             if (selfOk && reviewOk && (before.Self != self || before.Review != review)) changes.Add((organisation.Id, self, review));
         }
         if (errors.Count > 0) return await Render(context, questionnaire, round, store, errors, cancellationToken, StatusCodes.Status400BadRequest);
-        if (changes.Count > 0) await store.AppendAsync(questionnaire, round, changes, context.User.Identity?.Name ?? "?", cancellationToken);
+        if (changes.Count > 0) await store.AppendAsync(questionnaire, round, changes, context.User, cancellationToken);
         return TypedResults.LocalRedirect($"/admin/q/{Uri.EscapeDataString(id)}/assessments?round={Uri.EscapeDataString(round.Id)}&saved={changes.Count}");
     }
 

@@ -68,7 +68,7 @@ public static class ExportsApi
             : "";
         var round = await rounds.ForAsync(resolved.Questionnaire, resolved.Filter, context.RequestAborted);
         var contents = new ReportBundle.Contents(analysis, scores, clock.GetUtcNow(), stylesheet, round);
-        return Attachment(context, resolved.Scope.FileName(contents.GeneratedAt, "report.zip"), ReportBundle.ContentType,
+        return await RecordedAttachmentAsync(context, resolved.Scope.FileName(contents.GeneratedAt, "report.zip"), ReportBundle.ContentType,
             (stream, cancellationToken) => ReportBundle.WriteAsync(stream, contents, cancellationToken));
     }
 
@@ -84,7 +84,7 @@ public static class ExportsApi
         var table = RawResponseTable.Create(db, await layouts.GetAsync(resolved.Questionnaire, context.RequestAborted), resolved.Filter);
         var scope = new ResultsScope(resolved.Questionnaire, resolved.Filter);
         var now = clock.GetUtcNow();
-        return Attachment(context, scope.FileName(now, kind), contentType,
+        return await RecordedAttachmentAsync(context, scope.FileName(now, kind), contentType,
             (stream, cancellationToken) => write(stream, scope.HeaderLines(now), [table], cancellationToken));
     }
 
@@ -98,13 +98,25 @@ public static class ExportsApi
             await rounds.ForAsync(resolved.Questionnaire, resolved.Filter, context.RequestAborted));
         var scope = resolved.Scope;
         var now = clock.GetUtcNow();
-        return Attachment(context, scope.FileName(now, kind), contentType,
+        return await RecordedAttachmentAsync(context, scope.FileName(now, kind), contentType,
             (stream, cancellationToken) => write(stream, scope.HeaderLines(now, analysis.Counts.Responses), tables, cancellationToken));
     }
 
     /// <summary>The satisfaction indices under the same filters and break-down, for a scored questionnaire.</summary>
     public static async Task<SatisfactionAnalysis?> ScoresAsync(ResolvedQuery query, SatisfactionService satisfaction, CancellationToken cancellationToken) =>
         query.Questionnaire.HasScoredItems ? await query.SatisfactionAsync(satisfaction, cancellationToken) : null;
+
+    /// <summary>
+    /// <see cref="Attachment"/>, recorded first in the audit log (<see cref="Audit.AuditActions.Downloaded"/>: the file,
+    /// its name and the query string, i.e. the filters) under the questionnaire of the route.
+    /// </summary>
+    public static async Task<PushStreamHttpResult> RecordedAttachmentAsync(HttpContext context, string fileName, string contentType, Func<Stream, CancellationToken, Task> write)
+    {
+        await context.RequestServices.GetRequiredService<Audit.AuditLog>().AppendAsync(context.User, Audit.AuditActions.Downloaded,
+            context.GetRouteValue("id") as string, new { file = Path.GetFileName(context.Request.Path.Value), fileName, query = context.Request.QueryString.Value },
+            context.RequestAborted);
+        return Attachment(context, fileName, contentType, write);
+    }
 
     /// <summary>
     /// A download written to the response body as it is produced (CSV and ZIP directly, XLSX through a temporary file;

@@ -4,6 +4,7 @@ using Survey.Api.Auth;
 using Survey.Api.Infrastructure;
 using Survey.Core.Questionnaires;
 using Survey.Api.Results;
+using Survey.Api.Schedule;
 using static Survey.Api.Organiser.AdminHtml;
 
 namespace Survey.Api.Organiser;
@@ -24,15 +25,16 @@ public static class OrganiserPages
         return pages;
     }
 
-    public static async Task<ContentHttpResult> ShowDashboard(HttpContext context, QuestionnaireCatalog catalog, ResultsService results, CancellationToken cancellationToken)
+    public static async Task<ContentHttpResult> ShowDashboard(HttpContext context, QuestionnaireCatalog catalog, ResultsService results, TimeProvider clock, CancellationToken cancellationToken)
     {
+        var now = clock.GetUtcNow();
         var rows = new List<Markup>();
         foreach (var questionnaire in catalog.All)
         {
             var activity = await results.ActivityAsync(questionnaire, ResponseFilter.None, cancellationToken);
             rows.Add(Html($"""
                 <tr>
-                <td><a href="/admin/q/{Uri.EscapeDataString(questionnaire.Id)}">{questionnaire.Title}</a><div class="muted">{questionnaire.Id} · 第{questionnaire.Version}版 · {(questionnaire.Open ? "收集中" : "已关闭")}</div></td>
+                <td><a href="/admin/q/{Uri.EscapeDataString(questionnaire.Id)}">{questionnaire.Title}</a><div class="muted">{questionnaire.Id} · 第{questionnaire.Version}版 · <span class="collection-state">{CollectionWindow.DashboardLabel(questionnaire, now)}</span></div><div class="print-links">{PrintLink(questionnaire)}</div></td>
                 <td class="number">{activity.Responses}</td>
                 <td>{Time(activity.First)}</td>
                 <td>{Time(activity.Last)}</td>
@@ -63,6 +65,11 @@ public static class OrganiserPages
         var scores = questionnaire.HasScoredItems ? await resolved.SatisfactionAsync(satisfaction, cancellationToken) : null;
         return QuestionnairePage.Render(context, questionnaire, analysis, activity, scores, []);
     }
+
+    /// <summary>Reaching residents on paper: slips with invitation codes, or a poster for an open questionnaire.</summary>
+    private static Markup PrintLink(Questionnaire questionnaire) => questionnaire.Access == QuestionnaireAccess.Codes
+        ? Html($"""<a href="/admin/q/{Uri.EscapeDataString(questionnaire.Id)}/slips">邀请码与邀请条</a>""")
+        : Html($"""<a href="/admin/q/{Uri.EscapeDataString(questionnaire.Id)}/poster">打印海报</a>""");
 
     public static string Time(DateTime? time) => time is { } t ? t.ToString("yyyy-MM-dd HH:mm") : "—";
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 
-namespace Survey.Api.Organiser;
+namespace Survey.Api;
 
 /// <summary>
 /// Builds HTML from an interpolated string: the literal parts are the template, every hole is HTML-encoded unless
@@ -23,13 +23,13 @@ public ref struct HtmlHandler
         {
             case Markup markup: builder.Append(markup.Value); break;
             case IEnumerable<Markup> many: foreach (var markup in many) builder.Append(markup.Value); break;
-            case IFormattable formattable: builder.Append(AdminHtml.Encode(formattable.ToString(null, CultureInfo.InvariantCulture))); break;
-            default: builder.Append(AdminHtml.Encode(value?.ToString())); break;
+            case IFormattable formattable: builder.Append(HtmlEngine.Encode(formattable.ToString(null, CultureInfo.InvariantCulture))); break;
+            default: builder.Append(HtmlEngine.Encode(value?.ToString())); break;
         }
     }
 
     public void AppendFormatted<T>(T value, string format) where T : IFormattable =>
-        builder.Append(AdminHtml.Encode(value.ToString(format, CultureInfo.InvariantCulture)));
+        builder.Append(HtmlEngine.Encode(value.ToString(format, CultureInfo.InvariantCulture)));
 
     public override string ToString() => builder.ToString();
 }
