@@ -82,6 +82,7 @@ public sealed class CodesBrowserTests(CodedBrowserApp browser) : IClassFixture<C
         await again.CheckAsync("#q-community-west-street");
         await again.ClickAsync("#submit");
         await Assertions.Expect(again.Locator("#form-errors")).ToContainTextAsync("这个邀请码已经提交过一份答卷");
+        await Assertions.Expect(again.Locator("#invitation-code-error")).ToContainTextAsync("这个邀请码已经提交过一份答卷");
         Assert.DoesNotContain("/thanks", again.Url);
     }
 
