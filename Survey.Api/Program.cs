@@ -1,4 +1,5 @@
 using Survey.Api.Apis;
+using Survey.Api.Audit;
 using Survey.Api.Auth;
 using Microsoft.Extensions.Options;
 using Survey.Api;
@@ -19,6 +20,7 @@ if (args is ["scaffold-migration", var name]) return MigrationScaffolding.Run(na
 if (args is ["hash-password"]) return PasswordHashCommand.Run(Console.In, Console.Out, Console.Error);
 if (args is [ImportCommand.Verb, var questionnaireId, var file, .. var settings])
     return await ImportCommand.RunAsync(questionnaireId, file, settings, Console.Out, Console.Error, showProgress: !Console.IsErrorRedirected);
+if (args is [AuditVerifyCommand.Verb, .. var auditSettings]) return await AuditVerifyCommand.RunAsync(auditSettings, Console.Out, Console.Error);
 if (args is [("backup" or "restore") and var verb, var backupFile])
 {
     // The same settings the server reads: appsettings.json beside the binary, then environment variables.
@@ -62,6 +64,8 @@ app.MapExportsApi();
 app.MapEvaluationRounds();
 app.MapCodesApi();
 app.MapCodePages();
+app.MapAuditApi();
+app.MapAuditPage();
 
 await app.PrepareSurveyAsync(organiserToken);
 await app.RunAsync();

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
+using Survey.Api.Apis;
 using Survey.Api.Auth;
 using Survey.Api.Infrastructure;
 using Survey.Core.Questionnaires;
@@ -53,20 +53,16 @@ public static class OrganiserPages
     }
 
     public static async Task<Results<ContentHttpResult, NotFound<string>>> ShowQuestionnaire(
-        string id, string? from, string? to, string[]? where, string? round, [FromQuery(Name = "base")] string? basis, string? by,
-        HttpContext context, QuestionnaireCatalog catalog, ResultsService results, SatisfactionService satisfaction,
+        [AsParameters] OrganiserQuery query, HttpContext context, QuestionnaireCatalog catalog, ResultsService results, SatisfactionService satisfaction,
         CancellationToken cancellationToken)
     {
-        if (catalog.Find(id) is not { } questionnaire) return TypedResults.NotFound($"没有编号为“{id}”的问卷。");
-        var (query, errors) = ResultsQuery.Parse(questionnaire, from, to, where, basis, by, round);
-        if (query is null)
+        if (catalog.Find(query.Id) is not { } questionnaire) return TypedResults.NotFound($"没有编号为“{query.Id}”的问卷。");
+        if (query.Parse(questionnaire, out var errors) is not { } resolved)
             // A bad filter shows the page unfiltered, with what was wrong, rather than an error page.
             return QuestionnairePage.Render(context, questionnaire, null, null, null, errors.SelectMany(e => e.Value).ToList());
-        var analysis = await results.AnalyseAsync(questionnaire, query.Filter, query.Basis, query.By, cancellationToken);
-        var activity = await results.ActivityAsync(questionnaire, query.Filter, cancellationToken);
-        var scores = questionnaire.HasScoredItems
-            ? await satisfaction.ComputeAsync(questionnaire, query.Filter, query.By, cancellationToken)
-            : null;
+        var analysis = await resolved.AnalyseAsync(results, cancellationToken);
+        var activity = await results.ActivityAsync(questionnaire, resolved.Filter, cancellationToken);
+        var scores = questionnaire.HasScoredItems ? await resolved.SatisfactionAsync(satisfaction, cancellationToken) : null;
         return QuestionnairePage.Render(context, questionnaire, analysis, activity, scores, []);
     }
 

@@ -38,6 +38,10 @@ public sealed record Questionnaire
     /// <summary>The three-step evaluation: organisations and weights; null: none configured.</summary>
     public EvaluationSettings? Evaluation { get; init; }
 
+    /// <summary>SHA-256 (lower-case hex) of the file's text as UTF-8, set by the loader: the audit log records a change of it.</summary>
+    [JsonIgnore]
+    public string ContentHash { get; init; } = "";
+
     /// <summary>Has satisfaction items (questions whose options carry scores).</summary>
     [JsonIgnore]
     public bool HasScoredItems => Questions.Any(q => q.IsScored);

@@ -33,7 +33,8 @@ public static class QuestionnaireLoader
         var errors = new List<string>();
         void Error(string path, string message) => errors.Add($"{fileName}: {path}: {message}");
         Check(questionnaire, Error);
-        return new(fileName, errors.Count == 0 ? questionnaire : null, errors);
+        var contentHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(json)));
+        return new(fileName, errors.Count == 0 ? questionnaire with { ContentHash = contentHash } : null, errors);
     }
 
     private static void Check(Questionnaire questionnaire, Action<string, string> error)

@@ -58,6 +58,9 @@ public abstract class OrganiserRouteProtectionTests(SurveyAppFactory app)
         ["POST /admin/q/{id}/slips"] = "/admin/q/grassroots-service/slips",
         ["POST /admin/q/{id}/codes/revoke"] = "/admin/q/grassroots-service/codes/revoke",
         ["GET /admin/q/{id}/poster"] = "/admin/q/grassroots-service/poster",
+        ["GET /api/audit"] = "/api/audit",
+        ["GET /api/audit.csv"] = "/api/audit.csv",
+        ["GET /admin/audit"] = "/admin/audit",
     };
 
     private List<(string Key, RouteEndpoint Endpoint)> MappedRoutes() =>

@@ -1,4 +1,4 @@
-namespace Survey.Api.Results;
+namespace Survey.Api.Apis.Contracts;
 
 /// <summary>
 /// One question's results. <see cref="Base"/>: the respondents percentages are of, chosen by <see cref="Basis"/>

@@ -1,4 +1,4 @@
-namespace Survey.Api.Results;
+namespace Survey.Api.Apis.Contracts;
 
 /// <summary>The indices among respondents who chose one option of the break-down question; withheld when <see cref="Suppressed"/>.</summary>
 public sealed record SatisfactionSegment(

@@ -1,6 +1,7 @@
 using Survey.Analysis.Charts;
+using Survey.Api.Results;
 
-namespace Survey.Api.Results;
+namespace Survey.Api.Charts;
 
 /// <summary>
 /// A choice question's chart from an analysis: the cross-tab chart when broken down, else the tally chart. Shared by

@@ -1,4 +1,4 @@
-namespace Survey.Api.Results;
+namespace Survey.Api.Apis.Contracts;
 
 /// <summary>
 /// A question broken down by the options of <see cref="ByQuestionId"/>: one column per option with its base

@@ -1,4 +1,4 @@
-namespace Survey.Api.Results;
+namespace Survey.Api.Apis.Contracts;
 
 /// <summary>
 /// The composite index: mean over respondents of each respondent's weighted mean score of the items they rated

@@ -2,34 +2,45 @@ using Survey.Analysis.Crosstabs;
 using Survey.Analysis.Statistics;
 using Survey.Analysis.Tallies;
 using Survey.Analysis.Wording;
+using Survey.Analysis.Satisfaction;
+using Survey.Api.Results;
 
-namespace Survey.Api.Results;
+namespace Survey.Api.Apis.Contracts;
 
-/// <summary>Turns an analysis into the results document, in questionnaire order. Percentages rounded to 2 decimals.</summary>
-public static class ResultsBuilder
+/// <summary>
+/// The JSON documents of the results and satisfaction routes, projected from the analyses in questionnaire order. The one
+/// place figures are rounded (<see cref="Round"/>: 2 decimals); the dashboard, charts and downloads read the analyses.
+/// </summary>
+public static class ResultsJson
 {
-    public static QuestionnaireResults Build(QuestionnaireAnalysis analysis) => new(
+    public static QuestionnaireResults From(QuestionnaireAnalysis analysis) => new(
         analysis.Questionnaire.Id,
         analysis.Counts.Responses,
-        BasisName(analysis.Basis),
+        TallyBaseQuery.Format(analysis.Basis),
         analysis.By?.Id,
         analysis.SuppressionThreshold,
         analysis.Questionnaire.Questions.Select(question => BuildQuestion(analysis, question)).ToList());
 
-    public static string BasisName(TallyBase basis) => basis.ToString().ToLowerInvariant();
+    public static SatisfactionResults From(SatisfactionAnalysis analysis) => new(
+        analysis.Questionnaire.Id,
+        analysis.Responses,
+        analysis.SatisfiedRateDefinition,
+        analysis.Items.Select(Item).ToList(),
+        Composite(analysis.Composite),
+        analysis.By?.Id,
+        analysis.SuppressionThreshold,
+        analysis.Segments?.Select(s => s.Suppressed
+            ? new SatisfactionSegment(s.Option.Id, s.Option.Label, true,
+                s.Items.Select(i => new SatisfactionItemResult(i.Question.Id, i.Question.Text, i.Question.Group, i.Question.EffectiveWeight, null, null, null, null, null, null)).ToList(),
+                new SatisfactionComposite(null, null, null, null))
+            : new SatisfactionSegment(s.Option.Id, s.Option.Label, false, s.Items.Select(Item).ToList(), Composite(s.Composite))).ToList());
 
-    public static bool TryParseBasis(string? value, out TallyBase basis)
-    {
-        TallyBase? parsed = value?.ToLowerInvariant() switch
-        {
-            null or "" or "answered" => TallyBase.Answered,
-            "shown" => TallyBase.Shown,
-            "all" => TallyBase.All,
-            _ => null,
-        };
-        basis = parsed ?? TallyBase.Answered;
-        return parsed is not null;
-    }
+    private static SatisfactionItemResult Item(ItemIndex item) => new(
+        item.Question.Id, item.Question.Text, item.Question.Group, item.Question.EffectiveWeight,
+        Round(item.Index.Index), Round(item.Index.CiLow), Round(item.Index.CiHigh), Round(item.Index.SatisfiedRate), item.Index.N, item.Index.Unknown);
+
+    private static SatisfactionComposite Composite(SatisfactionIndex index) =>
+        new(Round(index.Index), Round(index.CiLow), Round(index.CiHigh), index.N);
 
     private static QuestionResult BuildQuestion(QuestionnaireAnalysis analysis, Question question)
     {
@@ -41,10 +52,10 @@ public static class ResultsBuilder
             // Text questions: who answered (wrote something) out of who was shown the question.
             var answered = counts.Answered.GetValueOrDefault(question.Id);
             var shown = counts.Shown.GetValueOrDefault(question.Id);
-            return new QuestionResult(question.Id, type, question.Text, BasisName(TallyBase.Answered), answered, shown, answered, shown - answered, null, [], texts);
+            return new QuestionResult(question.Id, type, question.Text, TallyBaseQuery.Format(TallyBase.Answered), answered, shown, answered, shown - answered, null, [], texts);
         }
         return new QuestionResult(
-            question.Id, type, question.Text, BasisName(tally.Basis), tally.Base, tally.Shown, tally.Answered, tally.NoAnswer,
+            question.Id, type, question.Text, TallyBaseQuery.Format(tally.Basis), tally.Base, tally.Shown, tally.Answered, tally.NoAnswer,
             Round(tally.MeanSelections),
             tally.Options.Select(o => new OptionResult(o.OptionId, o.Label, o.Count, Round(o.PercentOfCases), Round(o.PercentOfResponses), Round(o.CiLow), Round(o.CiHigh))).ToList(),
             texts,
@@ -53,6 +64,7 @@ public static class ResultsBuilder
             crosstab is null ? null : Summarise(crosstab.Test));
     }
 
+    /// <summary>2 decimals, for JSON (the trend and league documents use it too).</summary>
     public static double? Round(double? value) => value is { } v ? Math.Round(v, 2) : null;
 
     private static CochranQSummary Summarise(Question question, CochranQResult result) => new(

@@ -1,4 +1,4 @@
-namespace Survey.Api.Results;
+namespace Survey.Api.Apis.Contracts;
 
 /// <summary>
 /// Results of one questionnaire for the responses that pass the filters. <see cref="By"/>: the single-choice

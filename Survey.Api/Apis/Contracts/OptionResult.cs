@@ -1,4 +1,4 @@
-namespace Survey.Api.Results;
+namespace Survey.Api.Apis.Contracts;
 
 /// <summary>
 /// One option's tally. <see cref="Percent"/>: percent of cases (of the question's base, see

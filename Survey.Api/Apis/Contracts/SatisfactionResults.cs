@@ -1,4 +1,4 @@
-namespace Survey.Api.Results;
+namespace Survey.Api.Apis.Contracts;
 
 /// <summary>Satisfaction indices of a questionnaire's scored items, overall and (with <c>?by=</c>) per segment.</summary>
 public sealed record SatisfactionResults(

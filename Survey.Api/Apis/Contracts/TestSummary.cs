@@ -1,4 +1,4 @@
-namespace Survey.Api.Results;
+namespace Survey.Api.Apis.Contracts;
 
 /// <summary>
 /// The independence test of a cross-tab: "pearson-chi-square" (single × single) or "rao-scott-rs2" (multi × single,

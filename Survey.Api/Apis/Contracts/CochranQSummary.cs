@@ -1,4 +1,4 @@
-namespace Survey.Api.Results;
+namespace Survey.Api.Apis.Contracts;
 
 /// <summary>
 /// Cochran's Q across a multi question's options (are some chosen more than others by the same respondents?),

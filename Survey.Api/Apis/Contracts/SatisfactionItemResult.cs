@@ -1,4 +1,4 @@
-namespace Survey.Api.Results;
+namespace Survey.Api.Apis.Contracts;
 
 /// <summary>
 /// One scored item: <see cref="Index"/> = mean score 0–100 over the <see cref="N"/> respondents who gave a score,
