@@ -225,6 +225,14 @@ public abstract class InvitationCodesTests(CodedApp app)
             new FormUrlEncodedContent([OrganiserBrowser.AntiforgeryField(manage), new("tag", "community:west-street")]));
         Assert.Contains("已作废“西街社区”组中", await browser.Client.GetStringAsync(group.Headers.Location!.OriginalString));
         Assert.Equal(HttpStatusCode.Forbidden, (await SubmitAsync(codes[1])).StatusCode);
+
+        // The audit log records who generated and revoked how many codes of which group, never a code.
+        var log = (await ReadTableAsync("audit_log")).Where(e => e["Target"] == CodedApp.Id).ToList();
+        Assert.Contains(log, e => e["Action"] == "codes.generated" && e["Details"] == """{"count":3,"tag":"community:west-street"}""" && e["Actor"] == "token");
+        Assert.Contains(log, e => e["Action"] == "codes.revoked" && e["Details"] == """{"count":1}""");
+        Assert.Contains(log, e => e["Action"] == "codes.revoked" && e["Details"] == """{"count":2,"tag":"community:west-street"}""");
+        var everything = string.Join("|", (await ReadTableAsync("audit_log")).SelectMany(e => e.Values));
+        foreach (var code in codes) Assert.DoesNotContain(code.Replace("-", ""), everything.Replace("-", ""));
     }
 
     [Fact]
