@@ -33,10 +33,10 @@ public static class ChartsApi
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetQuestionChart(
-        string id, string questionId, string format, string? from, string? to, string[]? where, string? round, [FromQuery(Name = "base")] string? basis, string? by,
+        string id, string questionId, string format, string? from, string? to, string[]? where, string? round, string? mode, [FromQuery(Name = "base")] string? basis, string? by,
         int? width, int? height, double? scale, QuestionnaireCatalog catalog, ResultsService results, CancellationToken cancellationToken)
     {
-        var (questionnaire, query, problem) = new ResultsParameters(from, to, where, basis, by, round).Resolve(id, catalog);
+        var (questionnaire, query, problem) = new ResultsParameters(from, to, where, basis, by, round, mode).Resolve(id, catalog);
         if (query is null) return problem!;
         if (questionnaire!.FindQuestion(questionId) is not { Type: not QuestionType.Text } question)
             return Problems.ChoiceQuestionNotFound(id, questionId);
@@ -47,10 +47,10 @@ public static class ChartsApi
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetSatisfactionChart(
-        string id, string format, string? from, string? to, string[]? where, string? round, string? by,
+        string id, string format, string? from, string? to, string[]? where, string? round, string? mode, string? by,
         int? width, int? height, double? scale, QuestionnaireCatalog catalog, SatisfactionService satisfaction, CancellationToken cancellationToken)
     {
-        var (questionnaire, query, problem) = new ResultsParameters(from, to, where, By: by, Round: round).ResolveScored(id, catalog);
+        var (questionnaire, query, problem) = new ResultsParameters(from, to, where, By: by, Round: round, Mode: mode).ResolveScored(id, catalog);
         if (query is null) return problem!;
         if (ChartFormat.Parse(format, width, height, scale) is not { } size) return Problems.InvalidQuery(ChartFormat.Errors());
 

@@ -24,18 +24,18 @@ public static class ResultsApi
     }
 
     public static async Task<Results<Ok<QuestionnaireResults>, ProblemHttpResult>> GetResults(
-        string id, string? from, string? to, string[]? where, string? round, [FromQuery(Name = "base")] string? basis, string? by,
+        string id, string? from, string? to, string[]? where, string? round, string? mode, [FromQuery(Name = "base")] string? basis, string? by,
         QuestionnaireCatalog catalog, ResultsService results, CancellationToken cancellationToken)
     {
-        var (analysis, problem) = await new ResultsParameters(from, to, where, basis, by, round).AnalyseAsync(id, catalog, results, cancellationToken);
+        var (analysis, problem) = await new ResultsParameters(from, to, where, basis, by, round, mode).AnalyseAsync(id, catalog, results, cancellationToken);
         return analysis is null ? problem! : TypedResults.Ok(ResultsBuilder.Build(analysis));
     }
 
     public static async Task<Results<Ok<SatisfactionResults>, ProblemHttpResult>> GetSatisfaction(
-        string id, string? from, string? to, string[]? where, string? round, string? by,
+        string id, string? from, string? to, string[]? where, string? round, string? mode, string? by,
         QuestionnaireCatalog catalog, SatisfactionService satisfaction, CancellationToken cancellationToken)
     {
-        var (questionnaire, query, problem) = new ResultsParameters(from, to, where, By: by, Round: round).ResolveScored(id, catalog);
+        var (questionnaire, query, problem) = new ResultsParameters(from, to, where, By: by, Round: round, Mode: mode).ResolveScored(id, catalog);
         if (query is null) return problem!;
         return TypedResults.Ok(await satisfaction.ComputeAsync(questionnaire!, query.Filter, query.By, cancellationToken));
     }

@@ -38,29 +38,29 @@ public static class ExportsApi
     }
 
     public static Task<Results<PushStreamHttpResult, ProblemHttpResult>> ExportCsv(
-        string id, string? from, string? to, string[]? where, string? round, HttpContext context, QuestionnaireCatalog catalog, SurveyDbContext db, AnswerLayouts layouts, TimeProvider clock) =>
-        RawExport(id, from, to, where, round, context, catalog, db, layouts, clock, "export.csv", CsvTableWriter.ContentType, CsvTableWriter.WriteAsync);
+        string id, string? from, string? to, string[]? where, string? round, string? mode, HttpContext context, QuestionnaireCatalog catalog, SurveyDbContext db, AnswerLayouts layouts, TimeProvider clock) =>
+        RawExport(id, from, to, where, round, mode, context, catalog, db, layouts, clock, "export.csv", CsvTableWriter.ContentType, CsvTableWriter.WriteAsync);
 
     public static Task<Results<PushStreamHttpResult, ProblemHttpResult>> ExportXlsx(
-        string id, string? from, string? to, string[]? where, string? round, HttpContext context, QuestionnaireCatalog catalog, SurveyDbContext db, AnswerLayouts layouts, TimeProvider clock) =>
-        RawExport(id, from, to, where, round, context, catalog, db, layouts, clock, "export.xlsx", XlsxTableWriter.ContentType, XlsxTableWriter.WriteAsync);
+        string id, string? from, string? to, string[]? where, string? round, string? mode, HttpContext context, QuestionnaireCatalog catalog, SurveyDbContext db, AnswerLayouts layouts, TimeProvider clock) =>
+        RawExport(id, from, to, where, round, mode, context, catalog, db, layouts, clock, "export.xlsx", XlsxTableWriter.ContentType, XlsxTableWriter.WriteAsync);
 
     public static Task<Results<PushStreamHttpResult, ProblemHttpResult>> TalliesCsv(
-        string id, string? from, string? to, string[]? where, string? round, [FromQuery(Name = "base")] string? basis, string? by,
+        string id, string? from, string? to, string[]? where, string? round, string? mode, [FromQuery(Name = "base")] string? basis, string? by,
         HttpContext context, QuestionnaireCatalog catalog, ResultsService results, SatisfactionService satisfaction, TimeProvider clock) =>
-        Tallies(id, new(from, to, where, basis, by, round), context, catalog, results, satisfaction, clock, "tallies.csv", CsvTableWriter.ContentType, CsvTableWriter.WriteAsync);
+        Tallies(id, new(from, to, where, basis, by, round, mode), context, catalog, results, satisfaction, clock, "tallies.csv", CsvTableWriter.ContentType, CsvTableWriter.WriteAsync);
 
     public static Task<Results<PushStreamHttpResult, ProblemHttpResult>> TalliesXlsx(
-        string id, string? from, string? to, string[]? where, string? round, [FromQuery(Name = "base")] string? basis, string? by,
+        string id, string? from, string? to, string[]? where, string? round, string? mode, [FromQuery(Name = "base")] string? basis, string? by,
         HttpContext context, QuestionnaireCatalog catalog, ResultsService results, SatisfactionService satisfaction, TimeProvider clock) =>
-        Tallies(id, new(from, to, where, basis, by, round), context, catalog, results, satisfaction, clock, "tallies.xlsx", XlsxTableWriter.ContentType, XlsxTableWriter.WriteAsync);
+        Tallies(id, new(from, to, where, basis, by, round, mode), context, catalog, results, satisfaction, clock, "tallies.xlsx", XlsxTableWriter.ContentType, XlsxTableWriter.WriteAsync);
 
     public static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> ReportZip(
-        string id, string? from, string? to, string[]? where, string? round, [FromQuery(Name = "base")] string? basis, string? by,
+        string id, string? from, string? to, string[]? where, string? round, string? mode, [FromQuery(Name = "base")] string? basis, string? by,
         HttpContext context, QuestionnaireCatalog catalog, ResultsService results, SatisfactionService satisfaction,
         IWebHostEnvironment environment, TimeProvider clock)
     {
-        var (analysis, problem) = await new ResultsParameters(from, to, where, basis, by, round).AnalyseAsync(id, catalog, results, context.RequestAborted);
+        var (analysis, problem) = await new ResultsParameters(from, to, where, basis, by, round, mode).AnalyseAsync(id, catalog, results, context.RequestAborted);
         if (analysis is null) return problem!;
         var scores = await ScoresAsync(analysis, satisfaction, context.RequestAborted);
         var stylesheet = environment.WebRootFileProvider.GetFileInfo("admin.css") is { Exists: true } css
@@ -75,10 +75,10 @@ public static class ExportsApi
     public delegate Task TableWriter(Stream stream, IReadOnlyList<string> about, IReadOnlyList<ExportTable> tables, CancellationToken cancellationToken);
 
     private static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> RawExport(
-        string id, string? from, string? to, string[]? where, string? round, HttpContext context, QuestionnaireCatalog catalog, SurveyDbContext db, AnswerLayouts layouts,
+        string id, string? from, string? to, string[]? where, string? round, string? mode, HttpContext context, QuestionnaireCatalog catalog, SurveyDbContext db, AnswerLayouts layouts,
         TimeProvider clock, string kind, string contentType, TableWriter write)
     {
-        var (questionnaire, query, problem) = new ResultsParameters(from, to, where, Round: round).Resolve(id, catalog);
+        var (questionnaire, query, problem) = new ResultsParameters(from, to, where, Round: round, Mode: mode).Resolve(id, catalog);
         if (query is null) return problem!;
         var table = RawResponseTable.Create(db, await layouts.GetAsync(questionnaire!, context.RequestAborted), query.Filter);
         var scope = new ResultsScope(questionnaire!, query.Filter);

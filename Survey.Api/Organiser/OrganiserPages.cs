@@ -51,12 +51,12 @@ public static class OrganiserPages
     }
 
     public static async Task<Results<ContentHttpResult, NotFound<string>>> ShowQuestionnaire(
-        string id, string? from, string? to, string[]? where, string? round, [FromQuery(Name = "base")] string? basis, string? by,
+        string id, string? from, string? to, string[]? where, string? round, string? mode, [FromQuery(Name = "base")] string? basis, string? by,
         HttpContext context, QuestionnaireCatalog catalog, ResultsService results, SatisfactionService satisfaction,
         CancellationToken cancellationToken)
     {
         if (catalog.Find(id) is not { } questionnaire) return TypedResults.NotFound($"没有编号为“{id}”的问卷。");
-        var (query, errors) = ResultsQuery.Parse(questionnaire, from, to, where, basis, by, round);
+        var (query, errors) = ResultsQuery.Parse(questionnaire, from, to, where, basis, by, round, mode);
         if (query is null)
             // A bad filter shows the page unfiltered, with what was wrong, rather than an error page.
             return QuestionnairePage.Render(context, questionnaire, null, null, null, errors.SelectMany(e => e.Value).ToList());

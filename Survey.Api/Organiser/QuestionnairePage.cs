@@ -96,6 +96,7 @@ public static class QuestionnairePage
             <form class="filters" method="get" action="/admin/q/{Uri.EscapeDataString(questionnaire.Id)}">
             <fieldset><legend>筛选</legend>
             {Survey.Api.Rounds.RoundSelector.Field(context, questionnaire, filter.Round)}
+            {ModeField(filter.Mode)}
             <label>开始日期<input type="date" name="from" value="{filter.From?.ToString("yyyy-MM-dd")}"></label>
             <label>结束日期<input type="date" name="to" value="{filter.To?.ToString("yyyy-MM-dd")}"></label>
             {answerFilters}
@@ -109,6 +110,10 @@ public static class QuestionnairePage
             </form>
             """);
     }
+
+    /// <summary>The collection-mode filter (<c>mode=</c>): web, paper forms typed in, imported files.</summary>
+    private static Markup ModeField(Survey.Api.Model.ResponseMode? selected) =>
+        Html($"""<label>收集方式<select name="mode"><option value="">全部方式</option>{Enum.GetValues<Survey.Api.Model.ResponseMode>().Select(m => Option(ResponseFilter.ModeWord(m), ResponseFilter.ModeName(m), m == selected))}</select></label>""");
 
     private static Markup Option(string value, string label, bool selected) => selected
         ? Html($"""<option value="{value}" selected>{label}</option>""")

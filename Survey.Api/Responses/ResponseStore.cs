@@ -1,3 +1,5 @@
+using Survey.Api.Model;
+
 namespace Survey.Api.Responses;
 
 /// <summary>
@@ -8,6 +10,12 @@ namespace Survey.Api.Responses;
 public sealed class ResponseStore(GroupCommitWriter writer, TimeProvider clock)
 {
     public Task<StoreResult> SaveAsync(Questionnaire questionnaire, ResponseSubmission submission, string? idempotencyKey, CancellationToken cancellationToken) =>
-        writer.StoreAsync(new PendingSubmission(questionnaire, NewResponse.Create(submission, clock.GetUtcNow().UtcDateTime),
+        SaveAsync(questionnaire, submission, idempotencyKey, ResponseMode.Web, null, cancellationToken);
+
+    /// <param name="mode">Paper for data entry.</param>
+    /// <param name="submittedAtUtc">The time to record (a paper form's own date); null: now.</param>
+    public Task<StoreResult> SaveAsync(Questionnaire questionnaire, ResponseSubmission submission, string? idempotencyKey,
+        ResponseMode mode, DateTime? submittedAtUtc, CancellationToken cancellationToken) =>
+        writer.StoreAsync(new PendingSubmission(questionnaire, NewResponse.Create(submission, submittedAtUtc ?? clock.GetUtcNow().UtcDateTime, mode),
             idempotencyKey is null ? null : IdempotencyKey.For(questionnaire.Id, idempotencyKey, submission)), cancellationToken);
 }

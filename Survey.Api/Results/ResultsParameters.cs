@@ -5,16 +5,16 @@ using Survey.Core.Questionnaires;
 namespace Survey.Api.Results;
 
 /// <summary>
-/// The query parameters of an organiser view as they arrive (<c>from</c>, <c>to</c>, <c>where</c>, <c>round</c>, <c>base</c>,
+/// The query parameters of an organiser view as they arrive (<c>from</c>, <c>to</c>, <c>where</c>, <c>round</c>, <c>mode</c>, <c>base</c>,
 /// <c>by</c>), so downloads, the report bundle and the dashboard parse and analyse them the same way.
 /// </summary>
-public sealed record ResultsParameters(string? From, string? To, string[]? Where, string? Basis = null, string? By = null, string? Round = null)
+public sealed record ResultsParameters(string? From, string? To, string[]? Where, string? Basis = null, string? By = null, string? Round = null, string? Mode = null)
 {
     /// <summary>The questionnaire and the parsed query, or the problem (404, or 400 with errors keyed by parameter).</summary>
     public (Questionnaire? Questionnaire, ResultsQuery? Query, ProblemHttpResult? Problem) Resolve(string id, QuestionnaireCatalog catalog)
     {
         if (catalog.Find(id) is not { } questionnaire) return (null, null, Problems.QuestionnaireNotFound(id));
-        var (query, errors) = ResultsQuery.Parse(questionnaire, From, To, Where, Basis, By, Round);
+        var (query, errors) = ResultsQuery.Parse(questionnaire, From, To, Where, Basis, By, Round, Mode);
         return query is null ? (null, null, Problems.InvalidQuery(errors)) : (questionnaire, query, null);
     }
 

@@ -32,19 +32,19 @@ public static class RoundsApi
     }
 
     public static async Task<Results<Ok<TrendResults>, ProblemHttpResult>> GetTrend(
-        string id, string? period, string? from, string? to, string[]? where, [FromQuery(Name = "base")] string? basis,
+        string id, string? period, string? from, string? to, string[]? where, string? mode, [FromQuery(Name = "base")] string? basis,
         QuestionnaireCatalog catalog, TrendService trends, CancellationToken cancellationToken)
     {
-        var (questionnaire, query, roundPeriod, problem) = ResolveTrend(id, period, from, to, where, basis, catalog);
+        var (questionnaire, query, roundPeriod, problem) = ResolveTrend(id, period, from, to, where, mode, basis, catalog);
         if (problem is not null) return problem;
         return TypedResults.Ok(await trends.ComputeAsync(questionnaire!, query!.Filter, query.Basis, roundPeriod, cancellationToken));
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetTrendChart(
-        string id, string format, string? question, string? period, string? from, string? to, string[]? where, [FromQuery(Name = "base")] string? basis,
+        string id, string format, string? question, string? period, string? from, string? to, string[]? where, string? mode, [FromQuery(Name = "base")] string? basis,
         int? width, int? height, double? scale, QuestionnaireCatalog catalog, TrendService trends, CancellationToken cancellationToken)
     {
-        var (questionnaire, query, roundPeriod, problem) = ResolveTrend(id, period, from, to, where, basis, catalog);
+        var (questionnaire, query, roundPeriod, problem) = ResolveTrend(id, period, from, to, where, mode, basis, catalog);
         if (problem is not null) return problem;
         var shown = question ?? TrendService.CompositeId;
         if (shown is not (TrendService.CompositeId or TrendCharts.Items) && questionnaire!.FindQuestion(shown) is not { Type: not QuestionType.Text })
@@ -56,20 +56,20 @@ public static class RoundsApi
     }
 
     public static async Task<Results<Ok<LeagueResults>, ProblemHttpResult>> GetLeague(
-        string id, string? by, string? round, string? from, string? to, string[]? where,
+        string id, string? by, string? round, string? from, string? to, string[]? where, string? mode,
         QuestionnaireCatalog catalog, TrendService trends, LeagueService leagues, CancellationToken cancellationToken)
     {
-        var (questionnaire, query, resolved, problem) = await ResolveLeagueAsync(id, by, round, from, to, where, catalog, trends, cancellationToken);
+        var (questionnaire, query, resolved, problem) = await ResolveLeagueAsync(id, by, round, from, to, where, mode, catalog, trends, cancellationToken);
         if (problem is not null) return problem;
         var (league, figures) = await leagues.ComputeAsync(questionnaire!, query!.Filter, query.By!, resolved!, cancellationToken);
         return TypedResults.Ok(leagues.View(questionnaire!, query.By!, resolved!, league, figures));
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetLeagueChart(
-        string id, string format, string? by, string? round, string? from, string? to, string[]? where,
+        string id, string format, string? by, string? round, string? from, string? to, string[]? where, string? mode,
         int? width, int? height, double? scale, QuestionnaireCatalog catalog, TrendService trends, LeagueService leagues, CancellationToken cancellationToken)
     {
-        var (questionnaire, query, resolved, problem) = await ResolveLeagueAsync(id, by, round, from, to, where, catalog, trends, cancellationToken);
+        var (questionnaire, query, resolved, problem) = await ResolveLeagueAsync(id, by, round, from, to, where, mode, catalog, trends, cancellationToken);
         if (problem is not null) return problem;
         if (ChartFormat.Parse(format, width, height, scale) is not { } size) return Problems.InvalidQuery(ChartFormat.Errors());
         var (league, _) = await leagues.ComputeAsync(questionnaire!, query!.Filter, query.By!, resolved!, cancellationToken);
@@ -77,9 +77,9 @@ public static class RoundsApi
     }
 
     private static (Questionnaire?, ResultsQuery?, RoundPeriod?, ProblemHttpResult?) ResolveTrend(
-        string id, string? period, string? from, string? to, string[]? where, string? basis, QuestionnaireCatalog catalog)
+        string id, string? period, string? from, string? to, string[]? where, string? mode, string? basis, QuestionnaireCatalog catalog)
     {
-        var (questionnaire, query, problem) = new ResultsParameters(from, to, where, basis).Resolve(id, catalog);
+        var (questionnaire, query, problem) = new ResultsParameters(from, to, where, basis, Mode: mode).Resolve(id, catalog);
         if (problem is not null) return (null, null, null, problem);
         RoundPeriod? roundPeriod = null;
         if (!string.IsNullOrEmpty(period) && period != "named")
@@ -94,11 +94,11 @@ public static class RoundsApi
 
     /// <summary>by= defaults to the evaluated organisations, round= to the latest round with responses.</summary>
     internal static async Task<(Questionnaire?, ResultsQuery?, Round?, ProblemHttpResult?)> ResolveLeagueAsync(
-        string id, string? by, string? round, string? from, string? to, string[]? where, QuestionnaireCatalog catalog, TrendService trends,
+        string id, string? by, string? round, string? from, string? to, string[]? where, string? mode, QuestionnaireCatalog catalog, TrendService trends,
         CancellationToken cancellationToken)
     {
         var organisations = catalog.Find(id)?.Evaluation?.Organisations;
-        var (questionnaire, query, problem) = new ResultsParameters(from, to, where, By: by ?? organisations, Round: round).ResolveScored(id, catalog);
+        var (questionnaire, query, problem) = new ResultsParameters(from, to, where, By: by ?? organisations, Round: round, Mode: mode).ResolveScored(id, catalog);
         if (problem is not null) return (null, null, null, problem);
         if (query!.By is null) return (null, null, null, Problems.InvalidQuery(new() { ["by"] = ["请用 by= 指定按哪道单选题排名（如 community）"] }));
         var resolved = query.Filter.Round ?? (await trends.RoundsAsync(questionnaire!, query.Filter, null, cancellationToken)).LastOrDefault();

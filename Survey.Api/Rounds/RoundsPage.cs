@@ -25,7 +25,7 @@ public static class RoundsPage
     {
         if (catalog.Find(id) is not { HasScoredItems: true } questionnaire) return TypedResults.NotFound($"问卷“{id}”没有满意度评分题。");
         var api = $"/api/questionnaires/{Uri.EscapeDataString(id)}";
-        var (_, query, resolved, problem) = await RoundsApi.ResolveLeagueAsync(id, by, round, null, null, null, catalog, trends, cancellationToken);
+        var (_, query, resolved, problem) = await RoundsApi.ResolveLeagueAsync(id, by, round, null, null, null, null, catalog, trends, cancellationToken);
         Markup league;
         if (problem is not null || query?.By is null || resolved is null)
             league = Html($"""<p class="error" role="alert">无法生成排名：请选择轮次，并确认问卷配置了被测评单位。</p>""");

@@ -1,0 +1,1 @@
+namespace Survey.Api.Entry; public static class EntryAnswers {}
