@@ -33,6 +33,7 @@ public static class SurveyServiceExtensions
         services.AddScoped<ResultsService>();
         services.AddScoped<SatisfactionService>();
         services.AddScoped<Survey.Api.Assessments.AssessmentStore>();
+        services.AddScoped<Survey.Api.Entry.DataEntryService>();
         services.AddScoped<Survey.Api.Rounds.RoundSource>().AddScoped<Survey.Api.Rounds.TrendService>().AddScoped<Survey.Api.Rounds.LeagueService>();
 
         var questionnaires = options.ResolveQuestionnairesDirectory(builder.Environment.ContentRootPath);
