@@ -22,7 +22,7 @@ public abstract class OrganiserRouteProtectionTests(SurveyAppFactory app)
     public static readonly HashSet<string> Public =
     [
         "GET /api/questionnaires/", "GET /api/questionnaires/{id}", "POST /api/questionnaires/{id}/responses",
-        "GET /", "GET /q/{id}", "POST /q/{id}", "GET /q/{id}/thanks",
+        "GET /", "GET /q/{id}", "POST /q/{id}", "GET /q/{id}/thanks", "GET /q/{id}/paper",
         "* /healthz", "* /healthz/ready", "GET /openapi/{documentName}.json",
         "GET /admin/sign-in", "POST /admin/sign-in", "POST /admin/sign-out",
     ];
@@ -51,6 +51,13 @@ public abstract class OrganiserRouteProtectionTests(SurveyAppFactory app)
         ["GET /api/questionnaires/{id}/rounds/{round}/assessments"] = "/api/questionnaires/resident-satisfaction/rounds/2026-Q1/assessments",
         ["POST /api/questionnaires/{id}/rounds/{round}/assessments"] = "/api/questionnaires/resident-satisfaction/rounds/2026-Q1/assessments",
         ["GET /api/questionnaires/{id}/bursts"] = "/api/questionnaires/grassroots-service/bursts",
+        ["GET /admin/q/{id}/entry"] = "/admin/q/grassroots-service/entry",
+        ["POST /admin/q/{id}/entry"] = "/admin/q/grassroots-service/entry",
+        ["GET /admin/q/{id}/entry/batches"] = "/admin/q/grassroots-service/entry/batches",
+        ["POST /admin/q/{id}/entry/batches"] = "/admin/q/grassroots-service/entry/batches",
+        ["GET /admin/q/{id}/entry/batches/{batch}"] = "/admin/q/grassroots-service/entry/batches/00000000-0000-0000-0000-000000000001",
+        ["POST /admin/q/{id}/entry/batches/{batch}/resolve"] = "/admin/q/grassroots-service/entry/batches/00000000-0000-0000-0000-000000000001/resolve",
+        ["POST /admin/q/{id}/entry/batches/{batch}/accept"] = "/admin/q/grassroots-service/entry/batches/00000000-0000-0000-0000-000000000001/accept",
     };
 
     private List<(string Key, RouteEndpoint Endpoint)> MappedRoutes() =>
