@@ -23,20 +23,20 @@ public static class DataEntryPages
 {
     public static RouteGroupBuilder MapDataEntry(this IEndpointRouteBuilder app)
     {
-        var pages = app.MapGroup("/admin/q/{id}/entry").WithTags("Organiser dashboard").RequireAuthorization(OrganiserPolicy.Name);
-        pages.MapGet("", ShowEntry).WithName(nameof(ShowEntry)).Produces(200, contentType: "text/html")
+        var pages = app.MapGroup("/admin/q/{id}").WithTags("Organiser dashboard").RequireAuthorization(OrganiserPolicy.Name);
+        pages.MapGet("/entry", ShowEntry).WithName(nameof(ShowEntry)).Produces(200, contentType: "text/html")
             .WithSummary("纸质问卷录入页面").WithDescription("组织者页面（HTML）：逐份录入纸质问卷，全程键盘操作（数字键勾选，Enter 下一题并在最后一题提交）；batch= 与 copy= 时录入双人录入批次的第1或第2遍。");
-        pages.MapPost("", SaveEntry).WithName(nameof(SaveEntry))
+        pages.MapPost("/entry", SaveEntry).WithName(nameof(SaveEntry))
             .WithSummary("保存一份纸质问卷").WithDescription("录入页面的表单提交（防伪令牌）：与居民问卷同样校验；单人录入即保存为答卷（收集方式：纸质问卷录入），批次录入则存入待核对的录入表。请求头 Accept: application/json 时以 JSON 回答。");
-        pages.MapGet("/batches", ShowBatches).WithName(nameof(ShowBatches)).Produces(200, contentType: "text/html")
+        pages.MapGet("/entry/batches", ShowBatches).WithName(nameof(ShowBatches)).Produces(200, contentType: "text/html")
             .WithSummary("双人录入批次").WithDescription("组织者页面（HTML）：问卷的双人录入批次及其状态，并可新建批次。");
-        pages.MapPost("/batches", CreateBatch).WithName(nameof(CreateBatch))
+        pages.MapPost("/entry/batches", CreateBatch).WithName(nameof(CreateBatch))
             .WithSummary("新建双人录入批次").WithDescription("表单提交（防伪令牌）：按名称（如“东街社区 第3箱”）新建一个批次，两位录入员各录一遍。");
-        pages.MapGet("/batches/{batch}", ShowBatch).WithName(nameof(ShowBatch)).Produces(200, contentType: "text/html")
+        pages.MapGet("/entry/batches/{batch}", ShowBatch).WithName(nameof(ShowBatch)).Produces(200, contentType: "text/html")
             .WithSummary("核对双人录入").WithDescription("组织者页面（HTML）：两遍录入的份数和全部差异（第几份、哪道题、甲录与乙录），可逐条采用其中一遍，无差异后接受批次。");
-        pages.MapPost("/batches/{batch}/resolve", ResolveDifference).WithName(nameof(ResolveDifference))
+        pages.MapPost("/entry/batches/{batch}/resolve", ResolveDifference).WithName(nameof(ResolveDifference))
             .WithSummary("采用一遍录入").WithDescription("表单提交（防伪令牌）：某份问卷某道题以甲录或乙录为准，改正另一遍。");
-        pages.MapPost("/batches/{batch}/accept", AcceptBatch).WithName(nameof(AcceptBatch))
+        pages.MapPost("/entry/batches/{batch}/accept", AcceptBatch).WithName(nameof(AcceptBatch))
             .WithSummary("接受批次").WithDescription("表单提交（防伪令牌）：两遍录入完全一致时，把批次的问卷一次写入答卷（收集方式：纸质问卷录入）；此前批次不计入任何统计。");
         return pages;
     }

@@ -70,7 +70,7 @@ public static class EntryPage
             <input type="hidden" name="{CountField}" value="{state.Count}">
             <div class="entry-meta">
             {numberField}
-            <label>纸质问卷的填写日期（可不填；填写后按此日期计入统计和轮次）<input type="date" name="{FilledOnField}" id="entry-date" value="{state.FilledOn}"></label>
+            <label>纸质问卷的填写日期（可不填；填写后按此日期计入统计和轮次）<input type="text" name="{FilledOnField}" id="entry-date" inputmode="numeric" maxlength="10" placeholder="如 2026-03-05" value="{state.FilledOn}"></label>
             </div>
             {questions}
             <div class="actions"><button type="submit" id="entry-submit">保存这份问卷</button></div>

@@ -72,8 +72,7 @@
     var list = inputs(q);
     var input = list[index];
     if (!input) return;
-    if (input.type === 'radio') input.checked = !input.checked || true;
-    else input.checked = !input.checked;
+    input.checked = !input.checked; // a single choice: another key replaces it (radio), the same key clears it
     var other = input.parentNode.querySelector('.other-text');
     updateVisibility();
     if (other && input.checked) other.focus();
@@ -109,7 +108,10 @@
   }
 
   function reset(answer) {
+    // The paper's date stays for the next form (a stack is usually from one day); everything else is cleared.
+    var date = form.elements.filledOn ? form.elements.filledOn.value : '';
     form.reset();
+    if (form.elements.filledOn) form.elements.filledOn.value = date;
     toArray(form.querySelectorAll('input[type="radio"], input[type="checkbox"]')).forEach(function (i) { i.checked = false; });
     toArray(form.querySelectorAll('.other-text, textarea')).forEach(function (t) { t.value = ''; });
     form.elements.key.value = answer.key;

@@ -25,7 +25,7 @@ public abstract class ResponseModeTests(SurveyAppFactory app)
     private static readonly string[] Paper = ["cadre", "cadre", "resident"];
     private static readonly string[] Imported = ["member", "member", "resident", "cadre"];
 
-    private static string Body(string identity) => $$"""{"answers":{"identity":["{{identity}}"],"problems":["superficial"]}}""";
+    private static string Body(string identity) => "{\"answers\":{\"identity\":[\"" + identity + "\"],\"problems\":[\"superficial\"]}}";
 
     private async Task LoadAsync()
     {
