@@ -47,6 +47,7 @@ public static class QuestionnairePage
             <p class="applied">当前视图：{new ResultsScope(questionnaire, filter, analysis?.By).Describe()}</p>
             {Activity(activity)}
             {(questionnaire.HasScoredItems ? Html($"""<p><a href="/admin/q/{Uri.EscapeDataString(questionnaire.Id)}/rounds">测评轮次：走势与排名</a></p>""") : Markup.Empty)}
+            <p class="paper-links"><a href="/admin/q/{Uri.EscapeDataString(questionnaire.Id)}/entry">录入纸质问卷</a> · <a href="/q/{Uri.EscapeDataString(questionnaire.Id)}/paper">打印纸质问卷</a></p>
             <p class="downloads">下载（含当前筛选）：{Downloads.Select(d => Html($"""<a href="{api}/{d.File}{queryString}" download>{d.Label}</a> """))}</p>
             </section>
             {Sections(analysis, scores, chart => chart == SatisfactionChart

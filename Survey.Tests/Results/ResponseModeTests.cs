@@ -77,7 +77,11 @@ public abstract class ResponseModeTests(SurveyAppFactory app)
         Assert.Equal(Web.Length, all.Records.Count(r => r["mode"] == "网上填写"));
         Assert.Equal(Paper.Length, all.Records.Count(r => r["mode"] == "纸质问卷录入"));
         Assert.Equal(Imported.Length, all.Records.Count(r => r["mode"] == "文件导入"));
-        var paper = Downloads.ReadCsv(await client.GetByteArrayAsync($"/api/questionnaires/{Id}/export.csv?mode=paper"), keyed: true);
+        var paperCsv = await client.GetAsync($"/api/questionnaires/{Id}/export.csv?mode=paper");
+        Assert.Contains("纸质问卷录入", paperCsv.Content.Headers.ContentDisposition!.FileNameStar); // the file name states the filter
+        var paperFile = Downloads.ParseCsv(await paperCsv.Content.ReadAsByteArrayAsync(), keyed: true);
+        Assert.Contains(paperFile.About, line => line.Contains("收集方式＝纸质问卷录入"));
+        var paper = paperFile.Tables[0].Records;
         Assert.Equal(Paper.Order(), paper.Select(r => r["identity"]).Order());
         Assert.All(paper, r => Assert.Equal("纸质问卷录入", r["mode"]));
         var sheet = Downloads.ReadXlsx(await client.GetByteArrayAsync($"/api/questionnaires/{Id}/export.xlsx?mode=paper"))[0];
