@@ -47,7 +47,10 @@ public sealed class DataEntryService(SurveyDbContext db, ResponseStore store, An
     {
         if (copy is not (CopyA or CopyB)) throw new ArgumentOutOfRangeException(nameof(copy));
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (!await db.EntryBatches.AnyAsync(b => b.Id == batch.Id && b.AcceptedAt == null, cancellationToken)) return false;
+        // First a write that changes nothing but locks the open batch (its row on PostgreSQL, the database's write lock
+        // on SQLite): an accept running at the same time waits, or has already closed the batch and this form is refused.
+        if (await db.EntryBatches.Where(b => b.Id == batch.Id && b.AcceptedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(b => b.Label, b => b.Label), cancellationToken) != 1) return false;
         var answers = EntryAnswers.Write(submission);
         var existing = await db.EntryForms.FirstOrDefaultAsync(f => f.BatchId == batch.Id && f.Copy == copy && f.Number == number, cancellationToken);
         if (existing is null)
@@ -131,21 +134,22 @@ public sealed class DataEntryService(SurveyDbContext db, ResponseStore store, An
         await db.Database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
+        // The claim is the transaction's first statement, a write: of accepts racing, one sets AcceptedAt and the others
+        // (waiting on the row, or on SQLite's write lock) find it set and write nothing. Rolled back if the check fails.
+        var claimed = await db.EntryBatches.Where(b => b.Id == batch.Id && b.AcceptedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.AcceptedAt, now), cancellationToken);
+        if (claimed != 1) return null;
         var forms = await db.EntryForms.AsNoTracking().Where(f => f.BatchId == batch.Id).ToListAsync(cancellationToken);
         var comparison = Compare(questionnaire, batch, forms);
-        if (!comparison.CanAccept) return null;
-        var agreed = forms.Where(f => f.Copy == CopyA).OrderBy(f => f.Number).ToList();
+        if (!comparison.CanAccept) return null; // disposing the transaction rolls the claim back
         var responses = new List<NewResponse>();
-        foreach (var form in agreed)
+        foreach (var form in forms.Where(f => f.Copy == CopyA).OrderBy(f => f.Number))
         {
             var submission = EntryAnswers.Read(form.Answers);
             if (SubmissionValidator.Validate(questionnaire, submission).Count > 0) return null; // the questionnaire changed since: re-enter the form
             responses.Add(NewResponse.Create(submission, form.FilledOn is { } day ? SubmittedAtOf(day) : now, ResponseMode.Paper));
         }
-        // Claimed first: of two accepts racing, only the one that set AcceptedAt goes on to write.
-        var claimed = await db.EntryBatches.Where(b => b.Id == batch.Id && b.AcceptedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(b => b.AcceptedAt, now).SetProperty(b => b.AcceptedCount, responses.Count), cancellationToken);
-        if (claimed != 1) return null;
+        await db.EntryBatches.Where(b => b.Id == batch.Id).ExecuteUpdateAsync(s => s.SetProperty(b => b.AcceptedCount, responses.Count), cancellationToken);
         await ResponseRowWriter.WriteAsync(db, layout, responses, cancellationToken);
         await db.EntryForms.Where(f => f.BatchId == batch.Id).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -23,6 +23,7 @@ public static class PaperForm
         var questions = questionnaire.Questions.Select((q, i) => Question(questionnaire, q, i + 1));
         var intro = string.IsNullOrWhiteSpace(questionnaire.Intro) ? Markup.Empty : Html($"""<p class="intro">{questionnaire.Intro}</p>""");
         var codeLine = code is null ? Markup.Empty : Html($"""<p class="code">问卷编码：<strong>{code}</strong></p>""");
+        var other = questionnaire.Questions.Any(q => q.Type == QuestionType.Text || q.OptionList.Any(o => o.AllowsText)) ? "；选“其他”或请您填写的，请写在横线上" : "";
         var required = questionnaire.Questions.Any(q => q.Required)
             ? Html($"""<span>标有“必答”的题目必须作答，其余题目可以不答。</span>""")
             : Markup.Empty;
@@ -42,7 +43,7 @@ public static class PaperForm
             {codeLine}
             <h1>{questionnaire.Title}</h1>
             {intro}
-            <p class="how">填写方法：请在您认为适合的答案前的方框内打“√”；选“其他”的，请在横线上写明。{required}</p>
+            <p class="how">填写方法：请在您认为适合的答案前的方框内打“√”{other}。{required}</p>
             </header>
             <ol class="questions">
             {questions}
@@ -65,7 +66,9 @@ public static class PaperForm
         {
             // Short labels sit two or three to a row, as on the printed form; long ones take the whole width.
             var longest = question.OptionList.Max(o => o.Label.Length + (o.AllowsText ? 12 : 0));
-            var layout = longest <= 8 ? "options columns-3" : longest <= 18 ? "options columns-2" : "options";
+            var count = question.OptionList.Count;
+            var layout = longest <= 6 && count is 4 or 5 ? $"options columns-{count}"
+                : longest <= 8 ? "options columns-3" : longest <= 18 ? "options columns-2" : "options";
             answers = Html($"""<ul class="{layout}">{question.OptionList.Select(o => o.AllowsText
                 ? Html($"""<li class="other"><span class="box" aria-hidden="true"></span><span class="label">{o.Label}</span><span class="blank"></span></li>""")
                 : Html($"""<li><span class="box" aria-hidden="true"></span><span class="label">{o.Label}</span></li>"""))}</ul>""");
