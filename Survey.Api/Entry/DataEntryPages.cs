@@ -117,14 +117,14 @@ public static class DataEntryPages
         {
             if (batch is null)
             {
-                var result = await entry.StorePaperAsync(questionnaire, read.Submission, filledOn, key, cancellationToken);
+                var result = await entry.StorePaperAsync(context.User, questionnaire, read.Submission, filledOn, key, cancellationToken);
                 if (result.Outcome == StoreOutcome.KeyReusedWithDifferentBody)
                     return Conflict("这份问卷的页面已经提交过一次，修改后的内容未保存。请刷新页面后重新录入。");
                 message = $"第{count + 1}份（{clock.GetUtcNow().UtcDateTime.AddHours(8):HH:mm:ss}）";
             }
             else
             {
-                if (!await entry.SaveFormAsync(batch, copy, number, read.Submission, filledOn, cancellationToken))
+                if (!await entry.SaveFormAsync(context.User, batch, copy, number, read.Submission, filledOn, cancellationToken))
                     return Conflict("这个批次已被接受，不能再录入。");
                 nextNumber = await entry.NextNumberAsync(batch.Id, copy, cancellationToken);
                 message = $"第{number}号问卷";
@@ -190,7 +190,7 @@ public static class DataEntryPages
         var label = (await context.Request.ReadFormAsync(cancellationToken))["label"].ToString().Trim();
         if (label.Length is 0 or > 100 || label.Any(char.IsControl))
             return await RenderBatches(context, questionnaire, entry, "批次名称应为1到100个字，不含控制字符。", cancellationToken, StatusCodes.Status400BadRequest);
-        var batch = await entry.CreateBatchAsync(questionnaire, label, cancellationToken);
+        var batch = await entry.CreateBatchAsync(context.User, questionnaire, label, cancellationToken);
         return TypedResults.LocalRedirect($"{EntryPage.Path(questionnaire.Id)}/batches/{batch.Id}");
     }
 
@@ -199,7 +199,7 @@ public static class DataEntryPages
     {
         if (catalog.Find(id) is not { } questionnaire) return TypedResults.NotFound($"没有编号为“{id}”的问卷。");
         if (await entry.FindBatchAsync(questionnaire, batch, cancellationToken) is not { } found) return TypedResults.NotFound("没有这个录入批次。");
-        return RenderBatch(context, questionnaire, await entry.CompareAsync(questionnaire, found, cancellationToken), context.Request.Query["note"]);
+        return RenderBatch(context, questionnaire, await entry.CompareRecordedAsync(context.User, questionnaire, found, cancellationToken), context.Request.Query["note"]);
     }
 
     private static ContentHttpResult RenderBatch(HttpContext context, Questionnaire questionnaire, BatchComparison comparison, string? note, int statusCode = StatusCodes.Status200OK)
@@ -247,7 +247,7 @@ public static class DataEntryPages
         if (!int.TryParse(form["form"], CultureInfo.InvariantCulture, out var number) || !int.TryParse(form["take"], CultureInfo.InvariantCulture, out var take))
             return TypedResults.BadRequest("缺少序号或采用哪一遍。");
         var question = form["question"].ToString() is { Length: > 0 } q ? q : null;
-        var errors = await entry.ResolveAsync(questionnaire, found, number, question, take, cancellationToken);
+        var errors = await entry.ResolveAsync(context.User, questionnaire, found, number, question, take, cancellationToken);
         var note = errors switch
         {
             null => "没有可改正的内容（批次已接受，或该份只录了一遍：请补录）。",
@@ -263,7 +263,7 @@ public static class DataEntryPages
         if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context)) return TypedResults.BadRequest(SignInPages.FormExpired);
         if (catalog.Find(id) is not { } questionnaire) return TypedResults.NotFound($"没有编号为“{id}”的问卷。");
         if (await entry.FindBatchAsync(questionnaire, batch, cancellationToken) is not { } found) return TypedResults.NotFound("没有这个录入批次。");
-        var accepted = await entry.AcceptAsync(questionnaire, found, cancellationToken);
+        var accepted = await entry.AcceptAsync(context.User, questionnaire, found, cancellationToken);
         if (accepted is null)
             return RenderBatch(context, questionnaire, await entry.CompareAsync(questionnaire, (await entry.FindBatchAsync(questionnaire, batch, cancellationToken))!, cancellationToken),
                 "未接受：批次已被接受，或两遍录入仍有不一致、份数不同，或某份不再符合问卷规则。", StatusCodes.Status409Conflict);

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Survey.Api.Audit;
 using Survey.Api.Infrastructure;
 using Survey.Api.Model;
 using Survey.Api.Responses;
@@ -10,9 +12,9 @@ namespace Survey.Api.Entry;
 /// <c>entry_forms</c> (copy A and copy B, numbered as in the stack), never in responses; <see cref="CompareAsync"/> lists
 /// the differences, <see cref="ResolveAsync"/> copies one copy's answer to the other, and <see cref="AcceptAsync"/>
 /// writes the agreed forms as responses and marks the batch accepted in one transaction (so the batch counts once,
-/// entirely, or not at all).
+/// entirely, or not at all). Each step is recorded in the audit log (who, which batch, counts; never the answers).
 /// </summary>
-public sealed class DataEntryService(SurveyDbContext db, ResponseStore store, AnswerLayouts layouts, TimeProvider clock)
+public sealed class DataEntryService(SurveyDbContext db, ResponseStore store, AnswerLayouts layouts, AuditLog audit, TimeProvider clock)
 {
     public const int CopyA = 1;
     public const int CopyB = 2;
@@ -21,14 +23,22 @@ public sealed class DataEntryService(SurveyDbContext db, ResponseStore store, An
     public static DateTime SubmittedAtOf(DateOnly filledOn) => filledOn.ToDateTime(new TimeOnly(4, 0), DateTimeKind.Utc);
 
     /// <summary>Stores one paper form now (single entry), with its Idempotency key so a form sent twice is stored once.</summary>
-    public Task<StoreResult> StorePaperAsync(Questionnaire questionnaire, ResponseSubmission submission, DateOnly? filledOn, string? key, CancellationToken cancellationToken) =>
-        store.SaveAsync(questionnaire, submission, key, ResponseMode.Paper, filledOn is { } day ? SubmittedAtOf(day) : null, cancellationToken);
+    public async Task<StoreResult> StorePaperAsync(ClaimsPrincipal user, Questionnaire questionnaire, ResponseSubmission submission, DateOnly? filledOn, string? key, CancellationToken cancellationToken)
+    {
+        var result = await store.SaveAsync(questionnaire, submission, key, ResponseMode.Paper, filledOn is { } day ? SubmittedAtOf(day) : null, cancellationToken);
+        if (result.Outcome == StoreOutcome.Created)
+            await audit.AppendAsync(user, AuditActions.EntryCreated, questionnaire.Id, new { mode = "paper", count = 1 }, cancellationToken);
+        return result;
+    }
 
-    public async Task<EntryBatch> CreateBatchAsync(Questionnaire questionnaire, string label, CancellationToken cancellationToken)
+    public async Task<EntryBatch> CreateBatchAsync(ClaimsPrincipal user, Questionnaire questionnaire, string label, CancellationToken cancellationToken)
     {
         var batch = new EntryBatch { Id = Guid.NewGuid(), QuestionnaireId = questionnaire.Id, Label = label.Trim(), CreatedAt = clock.GetUtcNow().UtcDateTime };
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.EntryBatches.Add(batch);
         await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync(user, AuditActions.EntryBatchCreated, questionnaire.Id, new { batch = batch.Label }, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return batch;
     }
 
@@ -43,7 +53,7 @@ public sealed class DataEntryService(SurveyDbContext db, ResponseStore store, An
         (await db.EntryForms.Where(f => f.BatchId == batchId && f.Copy == copy).MaxAsync(f => (int?)f.Number, cancellationToken) ?? 0) + 1;
 
     /// <summary>Stores (or replaces) form <paramref name="number"/> of one copy of an open batch. False when the batch was accepted meanwhile.</summary>
-    public async Task<bool> SaveFormAsync(EntryBatch batch, int copy, int number, ResponseSubmission submission, DateOnly? filledOn, CancellationToken cancellationToken)
+    public async Task<bool> SaveFormAsync(ClaimsPrincipal user, EntryBatch batch, int copy, int number, ResponseSubmission submission, DateOnly? filledOn, CancellationToken cancellationToken)
     {
         if (copy is not (CopyA or CopyB)) throw new ArgumentOutOfRangeException(nameof(copy));
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -62,6 +72,7 @@ public sealed class DataEntryService(SurveyDbContext db, ResponseStore store, An
             existing.EnteredAt = clock.GetUtcNow().UtcDateTime;
         }
         await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync(user, AuditActions.EntryCreated, batch.QuestionnaireId, new { mode = "paper", batch = batch.Label, copy, number }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
@@ -70,6 +81,16 @@ public sealed class DataEntryService(SurveyDbContext db, ResponseStore store, An
     {
         var forms = await db.EntryForms.AsNoTracking().Where(f => f.BatchId == batch.Id).ToListAsync(cancellationToken);
         return Compare(questionnaire, batch, forms);
+    }
+
+    /// <summary>As <see cref="CompareAsync"/>, recorded in the audit log (the organiser looked at the differences: counts only).</summary>
+    public async Task<BatchComparison> CompareRecordedAsync(ClaimsPrincipal user, Questionnaire questionnaire, EntryBatch batch, CancellationToken cancellationToken)
+    {
+        var comparison = await CompareAsync(questionnaire, batch, cancellationToken);
+        if (batch.AcceptedAt is null)
+            await audit.AppendAsync(user, AuditActions.EntryBatchCompared, questionnaire.Id,
+                new { batch = batch.Label, formsA = comparison.FormsA, formsB = comparison.FormsB, differences = comparison.Differences.Count }, cancellationToken);
+        return comparison;
     }
 
     /// <summary>Form by form, question by question in questionnaire order; a form one copy lacks is one difference; the paper's date too.</summary>
@@ -104,7 +125,7 @@ public sealed class DataEntryService(SurveyDbContext db, ResponseStore store, An
     /// of form <paramref name="number"/> into the other copy (null question: the paper's date). The corrected form must
     /// still pass the validator. Returns the validator's errors (empty when done), or null when there is nothing to resolve.
     /// </summary>
-    public async Task<IReadOnlyList<SubmissionError>?> ResolveAsync(Questionnaire questionnaire, EntryBatch batch, int number, string? questionId, int takeCopy, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SubmissionError>?> ResolveAsync(ClaimsPrincipal user, Questionnaire questionnaire, EntryBatch batch, int number, string? questionId, int takeCopy, CancellationToken cancellationToken)
     {
         if (batch.AcceptedAt is not null || takeCopy is not (CopyA or CopyB)) return null;
         var pair = await db.EntryForms.Where(f => f.BatchId == batch.Id && f.Number == number).ToListAsync(cancellationToken);
@@ -119,7 +140,11 @@ public sealed class DataEntryService(SurveyDbContext db, ResponseStore store, An
             if (SubmissionValidator.Validate(questionnaire, corrected) is { Count: > 0 } errors) return errors;
             target.Answers = EntryAnswers.Write(corrected);
         }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync(user, AuditActions.EntryBatchCorrected, questionnaire.Id,
+            new { batch = batch.Label, number, question = questionId ?? "filledOn", copy = takeCopy }, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return [];
     }
 
@@ -128,7 +153,7 @@ public sealed class DataEntryService(SurveyDbContext db, ResponseStore store, An
     /// batch accepted, in one transaction; its pending forms are then deleted. Refused (null) unless both copies hold
     /// the same forms with no difference and the batch is open; a second accept (or one racing it) writes nothing.
     /// </summary>
-    public async Task<int?> AcceptAsync(Questionnaire questionnaire, EntryBatch batch, CancellationToken cancellationToken)
+    public async Task<int?> AcceptAsync(ClaimsPrincipal user, Questionnaire questionnaire, EntryBatch batch, CancellationToken cancellationToken)
     {
         var layout = await layouts.GetAsync(questionnaire, cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -152,6 +177,7 @@ public sealed class DataEntryService(SurveyDbContext db, ResponseStore store, An
         await db.EntryBatches.Where(b => b.Id == batch.Id).ExecuteUpdateAsync(s => s.SetProperty(b => b.AcceptedCount, responses.Count), cancellationToken);
         await ResponseRowWriter.WriteAsync(db, layout, responses, cancellationToken);
         await db.EntryForms.Where(f => f.BatchId == batch.Id).ExecuteDeleteAsync(cancellationToken);
+        await audit.AppendAsync(user, AuditActions.EntryBatchAccepted, questionnaire.Id, new { batch = batch.Label, mode = "paper", count = responses.Count }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return responses.Count;
     }

@@ -17,6 +17,11 @@ public abstract class SurveyDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<AssessmentEntry> AssessmentEntries => Set<AssessmentEntry>();
     public DbSet<EntryBatch> EntryBatches => Set<EntryBatch>();
     public DbSet<EntryForm> EntryForms => Set<EntryForm>();
+    public DbSet<InvitationCode> InvitationCodes => Set<InvitationCode>();
+    public DbSet<ServerSecret> ServerSecrets => Set<ServerSecret>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<SetAside> SetAsides => Set<SetAside>();
+    public DbSet<SetAsideResponse> SetAsideResponses => Set<SetAsideResponse>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SurveyDbContext).Assembly);

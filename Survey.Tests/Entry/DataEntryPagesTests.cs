@@ -163,6 +163,14 @@ public abstract class DataEntryPagesTests(SurveyAppFactory app)
         Assert.Equal(0, await app.QueryAsync(db => db.EntryForms.CountAsync(f => f.BatchId == batchId)));
         var batch = await app.QueryAsync(db => db.EntryBatches.AsNoTracking().SingleAsync(b => b.Id == batchId));
         Assert.Equal(3, batch.AcceptedCount);
+        // The audit log: created, three forms per copy, compared, corrected twice, accepted; never an answer.
+        var audit = await app.QueryAsync(db => db.AuditLog.AsNoTracking().Where(e => e.Details != null && e.Details.Contains("东街社区 第3箱")).OrderBy(e => e.Seq).ToListAsync());
+        Assert.Equal(1, audit.Count(e => e.Action == "entry.batch-created"));
+        Assert.Equal(6, audit.Count(e => e.Action == "entry.created"));
+        Assert.Equal(2, audit.Count(e => e.Action == "entry.batch-corrected"));
+        Assert.Contains("\"count\":3", Assert.Single(audit, e => e.Action == "entry.batch-accepted").Details);
+        Assert.All(audit, e => Assert.DoesNotContain("showing-off", e.Details));
+        Assert.All(audit, e => Assert.DoesNotContain("多办实事", e.Details));
         Assert.NotNull(batch.AcceptedAt);
     }
 }

@@ -36,7 +36,7 @@ public abstract class ResponseModeTests(SurveyAppFactory app)
         {
             var entry = scope.ServiceProvider.GetRequiredService<DataEntryService>();
             foreach (var identity in Paper)
-                await entry.StorePaperAsync(questionnaire, new ResponseSubmission(
+                await entry.StorePaperAsync(new System.Security.Claims.ClaimsPrincipal(), questionnaire, new ResponseSubmission(
                     new Dictionary<string, IReadOnlyList<string>> { ["identity"] = [identity], ["problems"] = ["superficial"] },
                     new Dictionary<string, string>(), new Dictionary<string, string>()), null, null, default);
         }
