@@ -36,7 +36,8 @@ public static class SurveyServiceExtensions
         services.AddScoped<Survey.Api.Entry.DataEntryService>();
         services.AddSingleton<Survey.Api.Codes.InvitationCodeHasher>().AddScoped<Survey.Api.Codes.InvitationCodes>();
         services.AddScoped<Survey.Api.Audit.AuditLog>();
-        services.AddScoped<Survey.Api.Rounds.RoundSource>().AddScoped<Survey.Api.Rounds.TrendService>().AddScoped<Survey.Api.Rounds.LeagueService>();
+        services.AddScoped<Survey.Api.Rounds.RoundSource>().AddScoped<Survey.Api.Rounds.TrendService>().AddScoped<Survey.Api.Rounds.LeagueService>()
+            .AddScoped<Survey.Api.Rounds.RoundReports>();
 
         var questionnaires = options.ResolveQuestionnairesDirectory(builder.Environment.ContentRootPath);
         services.AddSingleton(sp => QuestionnaireCatalog.LoadFolder(questionnaires, sp.GetRequiredService<ILoggerFactory>().CreateLogger<QuestionnaireCatalog>()));
