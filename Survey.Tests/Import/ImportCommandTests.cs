@@ -80,7 +80,7 @@ public abstract class ImportCommandTests
         using var sixth = JsonDocument.Parse(await GetAsync(app, $"/api/questionnaires/{Id}/results?from=2026-03-06&to=2026-03-06"));
         Assert.Equal(1, sixth.RootElement.GetProperty("responses").GetInt64());
         var export = await GetAsync(app, $"/api/questionnaires/{Id}/export.csv");
-        Assert.Contains(",2026-03-05 17:30,cadre,", export);
+        Assert.Contains(",2026-03-05 17:30,文件导入,cadre,", export); // script/import writes mode import
     }
 
     [Fact]
