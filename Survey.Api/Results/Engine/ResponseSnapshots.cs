@@ -17,23 +17,52 @@ public sealed class ResponseSnapshots(IServiceScopeFactory scopes, AnswerLayouts
     private const int MaxMemoEntries = 256;
     private readonly ConcurrentDictionary<string, Snapshot> snapshots = new();
 
-    /// <summary>Refreshes the questionnaire's snapshot from the database and runs (or recalls) the pass.</summary>
+    private long passes;
+
+    /// <summary>Passes run since start-up (not recalled from the memo): how tests see that a page and its charts share one.</summary>
+    public long PassesRun => Interlocked.Read(ref passes);
+
+    /// <summary>
+    /// Refreshes the questionnaire's snapshot from the database and runs (or recalls) the pass. Requests for the same
+    /// key at the same time share one pass: the page and the chart images a browser asks for at once count once.
+    /// </summary>
     public async Task<PatternCounts> CountAsync(Questionnaire questionnaire, PassRequest request, string memoKey, CancellationToken cancellationToken)
     {
         var snapshot = await RefreshAsync(questionnaire, cancellationToken);
-        var key = $"{snapshot.Columns.LastSeq}|{memoKey}";
-        if (snapshot.Memo.TryGetValue(key, out var counts)) return counts;
-        counts = PatternPass.Run(snapshot.Columns, request);
+        var columns = snapshot.Columns;
+        var key = $"{columns.LastSeq}|{memoKey}";
         if (snapshot.Memo.Count >= MaxMemoEntries) snapshot.Memo.Clear();
-        snapshot.Memo[key] = counts;
-        return counts;
+        var pass = snapshot.Memo.GetOrAdd(key, _ => new Lazy<PatternCounts>(() =>
+        {
+            Interlocked.Increment(ref passes);
+            return PatternPass.Run(columns, request);
+        }));
+        try
+        {
+            return pass.Value;
+        }
+        catch
+        {
+            snapshot.Memo.TryRemove(new KeyValuePair<string, Lazy<PatternCounts>>(key, pass));
+            throw;
+        }
     }
 
     /// <summary>Memoised counts for this key at the snapshot's current number, if any (a chart reuses its page's pass).</summary>
     public async Task<PatternCounts?> RecallAsync(Questionnaire questionnaire, string memoKey, CancellationToken cancellationToken)
     {
         var snapshot = await RefreshAsync(questionnaire, cancellationToken);
-        return snapshot.Memo.GetValueOrDefault($"{snapshot.Columns.LastSeq}|{memoKey}");
+        return snapshot.Memo.GetValueOrDefault($"{snapshot.Columns.LastSeq}|{memoKey}")?.Value;
+    }
+
+    /// <summary>Memoised counts at the snapshot's current number whose key starts with <paramref name="memoKeyPrefix"/>, if any.</summary>
+    public async Task<PatternCounts?> RecallAnyAsync(Questionnaire questionnaire, string memoKeyPrefix, CancellationToken cancellationToken)
+    {
+        var snapshot = await RefreshAsync(questionnaire, cancellationToken);
+        var prefix = $"{snapshot.Columns.LastSeq}|{memoKeyPrefix}";
+        foreach (var (key, pass) in snapshot.Memo)
+            if (key.StartsWith(prefix, StringComparison.Ordinal)) return pass.Value;
+        return null;
     }
 
     public async Task<ResponseColumns> ColumnsAsync(Questionnaire questionnaire, CancellationToken cancellationToken) =>
@@ -121,6 +150,6 @@ public sealed class ResponseSnapshots(IServiceScopeFactory scopes, AnswerLayouts
     {
         public ResponseColumns Columns { get; } = columns;
         public SemaphoreSlim Lock { get; } = new(1, 1);
-        public ConcurrentDictionary<string, PatternCounts> Memo { get; } = new();
+        public ConcurrentDictionary<string, Lazy<PatternCounts>> Memo { get; } = new();
     }
 }
