@@ -27,6 +27,9 @@ public sealed class ApiServer : IAsyncDisposable
     public int ProcessId => process.Id;
     public HttpClient Client { get; }
 
+    /// <summary>The server's log line about its snapshot after a start-up load (responses, seconds, managed bytes), if it wrote one.</summary>
+    public string? SnapshotLine { get; private set; }
+
     public static string RepositoryRoot { get; } = FindRoot();
     public static string ApiDll => Path.Combine(RepositoryRoot, "Survey.Api", "bin", "Release", "net10.0", "Survey.Api.dll");
     public static string QuestionnairesFolder => Path.Combine(RepositoryRoot, "questionnaires");
@@ -47,12 +50,16 @@ public sealed class ApiServer : IAsyncDisposable
         start.Environment["Survey__DataDirectory"] = Path.Combine(work, "data");
         start.Environment["Survey__QuestionnairesDirectory"] = QuestionnairesFolder;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Logging__LogLevel__Survey.Api.Results.Engine.ResponseSnapshots"] = "Information";
+        start.Environment["Logging__Console__FormatterName"] = "simple";
+        start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
+        ApiServer? server = null;
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, line) => { if (line.Data is { } text && text.Contains("Snapshot of ", StringComparison.Ordinal)) server!.SnapshotLine = text.Trim(); };
         process.ErrorDataReceived += (_, line) => { if (line.Data is { Length: > 0 }) Console.Error.WriteLine($"    server: {line.Data}"); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new ApiServer(process, $"http://127.0.0.1:{port}");
+        server = new ApiServer(process, $"http://127.0.0.1:{port}");
         var deadline = Stopwatch.StartNew();
         while (true)
         {

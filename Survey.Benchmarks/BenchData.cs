@@ -33,32 +33,56 @@ public sealed class BenchData
 
     private static DateTime SubmittedAt(int index) => FirstDay.AddDays(index % Days).AddMinutes(index * 7 % 1440);
 
+    private int[][]? floorRows;
+
+    /// <summary>The draw, chunk by chunk (each chunk its own seed, so chunks are independent): two chunks drawn at once, ahead of the reader.</summary>
     private IEnumerable<(int Index, SyntheticResponses.Generated Response)> Generated()
     {
+        var chunks = (Count + GeneratorChunk - 1) / GeneratorChunk;
+        var ahead = new Queue<Task<List<SyntheticResponses.Generated>>>();
+        var next = 0;
         var index = 0;
-        for (var chunk = 0; index < Count; chunk++)
-            foreach (var generated in SyntheticResponses.Generate(questionnaire, Math.Min(GeneratorChunk, Count - index), seed: 1000 + chunk))
-                yield return (index++, generated);
+        for (var chunk = 0; chunk < chunks; chunk++)
+        {
+            while (ahead.Count < 2 && next < chunks)
+            {
+                var seed = 1000 + next;
+                var size = Math.Min(GeneratorChunk, Count - next * GeneratorChunk);
+                ahead.Enqueue(Task.Run(() => SyntheticResponses.Generate(questionnaire, size, seed)));
+                next++;
+            }
+            foreach (var generated in ahead.Dequeue().Result) yield return (index++, generated);
+        }
     }
 
-    /// <summary>The responses as the API stores them (ids are new on every call).</summary>
-    public IEnumerable<NewResponse> Responses() => Generated().Select(g => new NewResponse(Guid.NewGuid(), SubmittedAt(g.Index),
-        new ResponseSubmission(g.Response.Answers.ToDictionary(a => a.Key, a => (IReadOnlyList<string>)a.Value), g.Response.OtherText, g.Response.Text)));
-
-    /// <summary>Per response: day index (0..Days-1), then the bitmask of each choice question (bit i = option i).</summary>
-    public IEnumerable<int[]> FloorRows()
+    /// <summary>The responses as the API stores them (ids are new on every call); the first full read also keeps the floor's rows.</summary>
+    public IEnumerable<NewResponse> Responses()
     {
-        var options = ChoiceQuestions.Select(q => q.OptionList.Select((o, i) => (o.Id, i)).ToDictionary(p => p.Id, p => p.i)).ToList();
+        var rows = floorRows is null ? new int[Count][] : null;
         foreach (var (index, generated) in Generated())
         {
-            var row = new int[1 + ChoiceQuestions.Count];
-            row[0] = index % Days;
-            for (var q = 0; q < ChoiceQuestions.Count; q++)
-                if (generated.Answers.TryGetValue(ChoiceQuestions[q].Id, out var chosen))
-                    foreach (var option in chosen)
-                        row[1 + q] |= 1 << options[q][option];
-            yield return row;
+            if (rows is not null) rows[index] = FloorRow(index, generated);
+            yield return new NewResponse(Guid.NewGuid(), SubmittedAt(index),
+                new ResponseSubmission(generated.Answers.ToDictionary(a => a.Key, a => (IReadOnlyList<string>)a.Value), generated.OtherText, generated.Text));
         }
+        floorRows ??= rows;
+    }
+
+    /// <summary>Per response: day index (0..Days-1), then the bitmask of each choice question (bit i = option i).</summary>
+    public IEnumerable<int[]> FloorRows() => floorRows ?? Generated().Select(g => FloorRow(g.Index, g.Response));
+
+    private Dictionary<string, int>[]? optionIndexes;
+
+    private int[] FloorRow(int index, SyntheticResponses.Generated generated)
+    {
+        optionIndexes ??= ChoiceQuestions.Select(q => q.OptionList.Select((o, i) => (o.Id, i)).ToDictionary(p => p.Id, p => p.i)).ToArray();
+        var row = new int[1 + ChoiceQuestions.Count];
+        row[0] = index % Days;
+        for (var q = 0; q < ChoiceQuestions.Count; q++)
+            if (generated.Answers.TryGetValue(ChoiceQuestions[q].Id, out var chosen))
+                foreach (var option in chosen)
+                    row[1 + q] |= 1 << optionIndexes[q][option];
+        return row;
     }
 
     /// <summary>Writes the responses as JSON Lines for <c>script/import</c> and returns the file's path.</summary>

@@ -10,7 +10,7 @@ using static Survey.Benchmarks.ResultTable;
 // The targets of issue 9, each beside a floor or target measured in the same run on the same machine (the machine
 // is shared and noisy: compare the ratios, not the absolute numbers). Run by script/bench, which provides a
 // throwaway PostgreSQL cluster (fsync on) in SURVEY_BENCH_POSTGRES and pgbench in SURVEY_BENCH_PGBENCH.
-//   script/bench [analysis|import|ingest|all] [sizes...]      default: all 100000 1000000
+//   script/bench [analysis|import|ingest|load|all] [sizes...]      default: all 100000 1000000
 var part = args.FirstOrDefault(a => !a.All(char.IsDigit)) ?? "all";
 if (part is not ("analysis" or "import" or "ingest" or "load" or "all"))
 {
@@ -36,18 +36,16 @@ if (part is "ingest" or "all")
 
 if (part is "load")
 {
-    // Only the bench's own loading (no measurement): how long the data takes to get in, at each size, on both databases.
+    // Only the bench's own loading: how long the data takes to get in, at each size, on both databases; the databases
+    // stay (for profiling by hand while the cluster runs; script/bench deletes the cluster and the folder at the end).
     foreach (var size in sizes)
     foreach (var postgres in new[] { true, false })
     {
         var data = BenchData.For(questionnaire, size);
-        var drawn = Stopwatch.StartNew();
-        var count = data.Responses().Count();
-        var drawSeconds = drawn.Elapsed.TotalSeconds;
         var connectionString = postgres ? await Databases.CreatePostgresAsync(admin, $"bench_{size}") : Databases.CreateSqlite(work, $"bench-{size}");
         var loaded = await BenchLoader.LoadAsync(connectionString, questionnaire, data);
-        Console.WriteLine($"{(postgres ? "PostgreSQL" : "SQLite")}: {count:N0} responses drawn alone in {drawSeconds:0.0} s; loaded (drawn + written) in {loaded:0.0} s; load average {LoadAverage()}");
-        if (postgres) await Databases.DropPostgresAsync(admin, $"bench_{size}");
+        Console.WriteLine($"{(postgres ? "PostgreSQL" : "SQLite")}: {size:N0} responses drawn and written in {loaded:0.0} s; load average {LoadAverage()}");
+        Console.WriteLine($"  left in place: {connectionString}");
     }
 }
 

@@ -14,23 +14,31 @@ namespace Survey.Api.Responses;
 /// stores (<see cref="NewResponse.ToEntity"/>: one compact row per response, numbered by
 /// <see cref="ResponseWriter.ReserveSeqAsync"/>, plus its texts): on PostgreSQL by binary COPY (one COPY per table
 /// per batch, since a connection runs one COPY at a time), on SQLite by prepared INSERTs. Used by
-/// <c>script/import</c> and by the group-commit writer; the caller commits.
+/// <c>script/import</c>, the group-commit writer and <see cref="ResponseWriter.WriteAsync"/> (tests, benchmark); the caller commits.
 /// </summary>
 public static class ResponseRowWriter
 {
-    public static async Task WriteAsync(SurveyDbContext db, AnswerLayout layout, IReadOnlyList<NewResponse> batch, CancellationToken cancellationToken)
+    public static Task WriteAsync(SurveyDbContext db, AnswerLayout layout, IReadOnlyList<NewResponse> batch, CancellationToken cancellationToken) =>
+        WriteRowsAsync(db, layout.Questionnaire.Id, batch.Select(r => r.ToEntity(layout)).ToList(), cancellationToken);
+
+    /// <summary>
+    /// Writes response rows of one questionnaire (each with <see cref="SurveyResponse.Patterns"/> and its texts) inside
+    /// the caller's transaction, numbering them in list order. The one way rows are stored: the API (group commit),
+    /// the import, <see cref="ResponseWriter.WriteAsync"/> and the tests' and benchmark's bulk loaders all come here.
+    /// </summary>
+    public static async Task WriteRowsAsync(SurveyDbContext db, string questionnaireId, IReadOnlyList<SurveyResponse> responses, CancellationToken cancellationToken)
     {
-        if (batch.Count == 0) return;
+        if (responses.Count == 0) return;
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
                           ?? throw new InvalidOperationException("Responses are written inside the caller's transaction.");
-        var entities = batch.Select(r => r.ToEntity(layout)).ToList();
+        if (responses.Any(r => r.QuestionnaireId != questionnaireId)) throw new ArgumentException("One questionnaire per call.", nameof(responses));
         // Numbered last, just before the rows go in: the counter row stays locked for other writers until commit.
-        var first = await ResponseWriter.ReserveSeqAsync(db, layout.Questionnaire.Id, entities.Count, cancellationToken);
-        for (var i = 0; i < entities.Count; i++) entities[i].Seq = first + i;
+        var first = await ResponseWriter.ReserveSeqAsync(db, questionnaireId, responses.Count, cancellationToken);
+        for (var i = 0; i < responses.Count; i++) responses[i].Seq = first + i;
         await (transaction switch
         {
-            NpgsqlTransaction postgres => CopyAsync(postgres.Connection!, entities, cancellationToken),
-            SqliteTransaction sqlite => InsertAsync(sqlite, entities, cancellationToken),
+            NpgsqlTransaction postgres => CopyAsync(postgres.Connection!, responses, cancellationToken),
+            SqliteTransaction sqlite => InsertAsync(sqlite, responses, cancellationToken),
             _ => throw new NotSupportedException(transaction.GetType().Name),
         });
     }
@@ -65,7 +73,7 @@ public static class ResponseRowWriter
         }
     }
 
-    private static async Task CopyAsync(NpgsqlConnection connection, List<SurveyResponse> responses, CancellationToken cancellationToken)
+    private static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<SurveyResponse> responses, CancellationToken cancellationToken)
     {
         await using (var copy = await connection.BeginBinaryImportAsync(
                          """COPY responses ("Id", "QuestionnaireId", "QuestionnaireVersion", "SubmittedAt", "Seq", "Patterns") FROM STDIN (FORMAT BINARY)""", cancellationToken))
@@ -86,10 +94,10 @@ public static class ResponseRowWriter
         await using (var copy = await connection.BeginBinaryImportAsync(
                          """COPY response_texts ("ResponseId", "QuestionnaireId", "QuestionId", "OptionId", "Text") FROM STDIN (FORMAT BINARY)""", cancellationToken))
         {
-            foreach (var text in responses.SelectMany(r => r.Texts))
+            foreach (var (response, text) in responses.SelectMany(r => r.Texts.Select(t => (r, t))))
             {
                 await copy.StartRowAsync(cancellationToken);
-                await copy.WriteAsync(text.ResponseId, NpgsqlDbType.Uuid, cancellationToken);
+                await copy.WriteAsync(response.Id, NpgsqlDbType.Uuid, cancellationToken);
                 await copy.WriteAsync(text.QuestionnaireId, NpgsqlDbType.Varchar, cancellationToken);
                 await copy.WriteAsync(text.QuestionId, NpgsqlDbType.Varchar, cancellationToken);
                 if (text.OptionId is null) await copy.WriteNullAsync(cancellationToken);
@@ -100,7 +108,7 @@ public static class ResponseRowWriter
         }
     }
 
-    private static async Task InsertAsync(SqliteTransaction transaction, List<SurveyResponse> responses, CancellationToken cancellationToken)
+    private static async Task InsertAsync(SqliteTransaction transaction, IReadOnlyList<SurveyResponse> responses, CancellationToken cancellationToken)
     {
         await using var insertResponse = Prepare(transaction,
             """INSERT INTO responses ("Id", "QuestionnaireId", "QuestionnaireVersion", "SubmittedAt", "Seq", "Patterns") VALUES ($1, $2, $3, $4, $5, $6)""", 6);
