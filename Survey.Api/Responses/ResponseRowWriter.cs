@@ -37,6 +37,7 @@ public static class ResponseRowWriter
         for (var i = 0; i < responses.Count; i++) responses[i].Seq = first + i;
         await (transaction switch
         {
+            NpgsqlTransaction postgres when responses.Count < CopyFrom => InsertArraysAsync(postgres.Connection!, responses, cancellationToken),
             NpgsqlTransaction postgres => CopyAsync(postgres.Connection!, responses, cancellationToken),
             SqliteTransaction sqlite => InsertAsync(sqlite, responses, cancellationToken),
             _ => throw new NotSupportedException(transaction.GetType().Name),
@@ -49,6 +50,18 @@ public static class ResponseRowWriter
         if (records.Count == 0) return;
         switch (db.Database.CurrentTransaction?.GetDbTransaction())
         {
+            case NpgsqlTransaction postgres when records.Count < CopyFrom:
+                await using (var insert = new NpgsqlCommand("""
+                    INSERT INTO idempotency_keys ("KeyHash", "RequestHash", "ResponseId")
+                    SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::uuid[])
+                    """, postgres.Connection))
+                {
+                    insert.Parameters.Add(new NpgsqlParameter { Value = records.Select(r => r.KeyHash).ToArray() });
+                    insert.Parameters.Add(new NpgsqlParameter { Value = records.Select(r => r.RequestHash).ToArray() });
+                    insert.Parameters.Add(new NpgsqlParameter { Value = records.Select(r => r.ResponseId).ToArray() });
+                    await insert.ExecuteNonQueryAsync(cancellationToken);
+                }
+                break;
             case NpgsqlTransaction postgres:
                 await using (var copy = await postgres.Connection!.BeginBinaryImportAsync(
                                  """COPY idempotency_keys ("KeyHash", "RequestHash", "ResponseId") FROM STDIN (FORMAT BINARY)""", cancellationToken))
@@ -71,6 +84,43 @@ public static class ResponseRowWriter
             default:
                 throw new InvalidOperationException("Idempotency records are written inside the caller's transaction.");
         }
+    }
+
+    /// <summary>
+    /// From this many rows on, PostgreSQL gets them by binary COPY; fewer (a group commit's batch) go as INSERT … SELECT
+    /// FROM unnest(arrays), responses and texts in one round trip, where each COPY costs several.
+    /// </summary>
+    public const int CopyFrom = 1000;
+
+    private static async Task InsertArraysAsync(NpgsqlConnection connection, IReadOnlyList<SurveyResponse> responses, CancellationToken cancellationToken)
+    {
+        var texts = responses.SelectMany(r => r.Texts.Select(t => (Response: r, Text: t))).ToList();
+        await using var batch = new NpgsqlBatch(connection);
+        var insertResponses = new NpgsqlBatchCommand("""
+            INSERT INTO responses ("Id", "QuestionnaireId", "QuestionnaireVersion", "SubmittedAt", "Seq", "Patterns")
+            SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::integer[], $4::timestamptz[], $5::bigint[], $6::bytea[])
+            """);
+        insertResponses.Parameters.Add(new NpgsqlParameter { Value = responses.Select(r => r.Id).ToArray() });
+        insertResponses.Parameters.Add(new NpgsqlParameter { Value = responses.Select(r => r.QuestionnaireId).ToArray() });
+        insertResponses.Parameters.Add(new NpgsqlParameter { Value = responses.Select(r => r.QuestionnaireVersion).ToArray() });
+        insertResponses.Parameters.Add(new NpgsqlParameter { Value = responses.Select(r => r.SubmittedAt).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+        insertResponses.Parameters.Add(new NpgsqlParameter { Value = responses.Select(r => r.Seq!.Value).ToArray() });
+        insertResponses.Parameters.Add(new NpgsqlParameter { Value = responses.Select(r => r.Patterns!).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
+        batch.BatchCommands.Add(insertResponses);
+        if (texts.Count > 0)
+        {
+            var insertTexts = new NpgsqlBatchCommand("""
+                INSERT INTO response_texts ("ResponseId", "QuestionnaireId", "QuestionId", "OptionId", "Text")
+                SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[])
+                """);
+            insertTexts.Parameters.Add(new NpgsqlParameter { Value = texts.Select(t => t.Response.Id).ToArray() });
+            insertTexts.Parameters.Add(new NpgsqlParameter { Value = texts.Select(t => t.Text.QuestionnaireId).ToArray() });
+            insertTexts.Parameters.Add(new NpgsqlParameter { Value = texts.Select(t => t.Text.QuestionId).ToArray() });
+            insertTexts.Parameters.Add(new NpgsqlParameter { Value = texts.Select(t => t.Text.OptionId).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Varchar });
+            insertTexts.Parameters.Add(new NpgsqlParameter { Value = texts.Select(t => t.Text.Text).ToArray() });
+            batch.BatchCommands.Add(insertTexts);
+        }
+        await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<SurveyResponse> responses, CancellationToken cancellationToken)

@@ -84,7 +84,7 @@ public sealed class ResponseSnapshots(IServiceScopeFactory scopes, AnswerLayouts
             {
                 // Opened through EF, so its connection resilience and interceptors apply to the snapshot's reads too.
                 await db.Database.OpenConnectionAsync(cancellationToken);
-                await ReadNewRowsAsync(db.Database.GetDbConnection(), questionnaire.Id, snapshot.Columns, cancellationToken, TextsAlongsideAsync);
+                await ReadNewRowsAsync(db.Database.GetDbConnection(), questionnaire.Id, snapshot.Columns, cancellationToken);
             }
             catch
             {
@@ -92,7 +92,7 @@ public sealed class ResponseSnapshots(IServiceScopeFactory scopes, AnswerLayouts
                 throw;
             }
             if (snapshot.Columns.LastSeq != before) snapshot.Memo.Clear();
-            if (snapshot.Columns.Count - rowsBefore >= ConcurrentTextsFrom)
+            if (snapshot.Columns.Count - rowsBefore >= LoggedFrom)
                 // A start-up (or a large import): what the snapshot holds and costs (script/bench reads this line).
                 logger.LogInformation("Snapshot of {Questionnaire}: {Rows} responses read in {Seconds:0.00} s, about {Bytes} bytes ({PerResponse:0.0} per response)",
                     questionnaire.Id, snapshot.Columns.Count, clock.Elapsed.TotalSeconds, snapshot.Columns.ApproximateBytes,
@@ -105,80 +105,41 @@ public sealed class ResponseSnapshots(IServiceScopeFactory scopes, AnswerLayouts
         return snapshot;
     }
 
-    /// <summary>From this many new rows on (a start-up), the texts are read on a second connection while the rows are read.</summary>
-    public const int ConcurrentTextsFrom = 20_000;
+    /// <summary>A refresh that reads this many rows (a start-up, a large import) logs the snapshot's size.</summary>
+    public const int LoggedFrom = 20_000;
 
-    private async Task<List<StoredText>> TextsAlongsideAsync(string questionnaireId, long after, long upTo, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SurveyDbContext>();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        var texts = new List<StoredText>();
-        await ReadTextsAsync(db.Database.GetDbConnection(), questionnaireId, after, upTo, texts.Add, cancellationToken);
-        return texts;
-    }
-
-    /// <summary>
-    /// Appends the rows numbered above the last one held, up to the last number stored when it starts, and their
-    /// texts, then publishes them together. Every number up to that last one is visible (numbers become visible in
-    /// commit order), so two connections reading (held, last] see the same rows: with many new rows and
-    /// <paramref name="textsElsewhere"/>, the texts are read on another connection at the same time (both cores, two
-    /// database backends), and attached once the rows are in.
-    /// </summary>
-    public static async Task ReadNewRowsAsync(DbConnection connection, string questionnaireId, ResponseColumns columns, CancellationToken cancellationToken,
-        Func<string, long, long, CancellationToken, Task<List<StoredText>>>? textsElsewhere = null)
+    /// <summary>Appends the rows numbered above the last one held, then their texts, then publishes them together.</summary>
+    public static async Task ReadNewRowsAsync(DbConnection connection, string questionnaireId, ResponseColumns columns, CancellationToken cancellationToken)
     {
         var after = columns.LastSeq;
         if (connection.State != System.Data.ConnectionState.Open) await connection.OpenAsync(cancellationToken);
-        long last;
-        await using (var command = Command(connection, """SELECT max("Seq") FROM responses WHERE "QuestionnaireId" = @questionnaire""", questionnaireId, after, long.MaxValue))
-            last = await command.ExecuteScalarAsync(cancellationToken) is long value ? value : 0;
-        if (last <= after) return;
-
-        var alongside = textsElsewhere is not null && last - after >= ConcurrentTextsFrom
-            ? Task.Run(() => textsElsewhere(questionnaireId, after, last, cancellationToken), cancellationToken)
-            : null;
-        try
+        var masks = new ulong[Math.Max(columns.Layout.SlotCount, 1)];
+        long upTo = after;
+        await using (var command = Command(connection, """
+            SELECT "Seq", "SubmittedAt", "Patterns" FROM responses
+            WHERE "QuestionnaireId" = @questionnaire AND "Seq" > @after ORDER BY "Seq"
+            """, questionnaireId, after, long.MaxValue))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            var masks = new ulong[Math.Max(columns.Layout.SlotCount, 1)];
-            await using (var command = Command(connection, """
-                SELECT "Seq", "SubmittedAt", "Patterns" FROM responses
-                WHERE "QuestionnaireId" = @questionnaire AND "Seq" > @after AND "Seq" <= @upTo ORDER BY "Seq"
-                """, questionnaireId, after, last))
-            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            while (await reader.ReadAsync(cancellationToken))
             {
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    var submittedAt = DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc);
-                    PatternCodec.Decode(reader.IsDBNull(2) ? [] : (byte[])reader.GetValue(2), masks);
-                    columns.Append(reader.GetInt64(0), submittedAt, masks);
-                }
+                upTo = reader.GetInt64(0);
+                var submittedAt = DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc);
+                PatternCodec.Decode(reader.IsDBNull(2) ? [] : (byte[])reader.GetValue(2), masks);
+                columns.Append(upTo, submittedAt, masks);
             }
-            if (alongside is null)
-                await ReadTextsAsync(connection, questionnaireId, after, last, text => columns.AddText(text.Seq, text.QuestionId, text.OptionId, text.Text), cancellationToken);
         }
-        catch
-        {
-            if (alongside is not null)
-                try { await alongside; } catch { /* the rows' failure is the one reported */ }
-            throw;
-        }
-        if (alongside is not null)
-            foreach (var text in await alongside) columns.AddText(text.Seq, text.QuestionId, text.OptionId, text.Text);
-        columns.Publish();
-    }
-
-    public readonly record struct StoredText(long Seq, string QuestionId, string? OptionId, string Text);
-
-    private static async Task ReadTextsAsync(DbConnection connection, string questionnaireId, long after, long upTo, Action<StoredText> add, CancellationToken cancellationToken)
-    {
-        await using var command = Command(connection, """
+        if (upTo == after) return;
+        await using (var command = Command(connection, """
             SELECT r."Seq", t."QuestionId", t."OptionId", t."Text" FROM response_texts t JOIN responses r ON r."Id" = t."ResponseId"
             WHERE r."QuestionnaireId" = @questionnaire AND r."Seq" > @after AND r."Seq" <= @upTo
-            """, questionnaireId, after, upTo);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-            add(new StoredText(reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3)));
+            """, questionnaireId, after, upTo))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+                columns.AddText(reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3));
+        }
+        columns.Publish();
     }
 
     private static DbCommand Command(DbConnection connection, string sql, string questionnaireId, long after, long upTo)
