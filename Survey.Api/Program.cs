@@ -1,8 +1,10 @@
 using Survey.Api.Apis;
+using Survey.Api.Audit;
 using Survey.Api.Auth;
 using Microsoft.Extensions.Options;
 using Survey.Api;
 using Survey.Api.Backups;
+using Survey.Api.Codes;
 using Survey.Api.Exports;
 using Survey.Api.Health;
 using Survey.Api.Extensions;
@@ -18,6 +20,7 @@ if (args is ["scaffold-migration", var name]) return MigrationScaffolding.Run(na
 if (args is ["hash-password"]) return PasswordHashCommand.Run(Console.In, Console.Out, Console.Error);
 if (args is [ImportCommand.Verb, var questionnaireId, var file, .. var settings])
     return await ImportCommand.RunAsync(questionnaireId, file, settings, Console.Out, Console.Error, showProgress: !Console.IsErrorRedirected);
+if (args is [AuditVerifyCommand.Verb, .. var auditSettings]) return await AuditVerifyCommand.RunAsync(auditSettings, Console.Out, Console.Error);
 if (args is [("backup" or "restore") and var verb, var backupFile])
 {
     // The same settings the server reads: appsettings.json beside the binary, then environment variables.
@@ -59,6 +62,10 @@ app.MapSignInPages();
 app.MapOrganiserPages();
 app.MapExportsApi();
 app.MapEvaluationRounds();
+app.MapCodesApi();
+app.MapCodePages();
+app.MapAuditApi();
+app.MapAuditPage();
 
 await app.PrepareSurveyAsync(organiserToken);
 await app.RunAsync();

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Survey.Analysis.Rounds;
@@ -24,7 +25,7 @@ public static class AssessmentPages
     }
 
     public static async Task<Results<ContentHttpResult, NotFound<string>>> ShowAssessments(
-        string id, string? round, HttpContext context, QuestionnaireCatalog catalog, AssessmentStore store, TimeProvider clock,
+        string id, [Description("测评轮次（问卷中命名的轮次，或 2026-Q1 这样的日历轮次）；默认为当前轮次")] string? round, HttpContext context, QuestionnaireCatalog catalog, AssessmentStore store, TimeProvider clock,
         CancellationToken cancellationToken)
     {
         if (catalog.Find(id) is not { } questionnaire || AssessmentStore.OrganisationQuestion(questionnaire) is null)
@@ -57,7 +58,7 @@ public static class AssessmentPages
             if (selfOk && reviewOk && (before.Self != self || before.Review != review)) changes.Add((organisation.Id, self, review));
         }
         if (errors.Count > 0) return await Render(context, questionnaire, round, store, errors, cancellationToken, StatusCodes.Status400BadRequest);
-        if (changes.Count > 0) await store.AppendAsync(questionnaire, round, changes, context.User.Identity?.Name ?? "?", cancellationToken);
+        if (changes.Count > 0) await store.AppendAsync(questionnaire, round, changes, context.User, cancellationToken);
         return TypedResults.LocalRedirect($"/admin/q/{Uri.EscapeDataString(id)}/assessments?round={Uri.EscapeDataString(round.Id)}&saved={changes.Count}");
     }
 

@@ -1,4 +1,5 @@
 using Survey.Analysis.Rounds;
+using Survey.Api.Audit;
 using Survey.Api.Infrastructure;
 using Survey.Api.Model;
 using Survey.Api.Results;
@@ -6,7 +7,7 @@ using Survey.Api.Results;
 namespace Survey.Api.Assessments;
 
 /// <summary>Reads and appends three-step evaluation scores. Nothing is updated or deleted: every change is a new row.</summary>
-public sealed class AssessmentStore(SurveyDbContext db, TimeProvider clock)
+public sealed class AssessmentStore(SurveyDbContext db, TimeProvider clock, AuditLog audit)
 {
     /// <summary>The organisations of the questionnaire's <c>evaluation.organisations</c> question, or null when it has none.</summary>
     public static Question? OrganisationQuestion(Questionnaire questionnaire) =>
@@ -30,19 +31,27 @@ public sealed class AssessmentStore(SurveyDbContext db, TimeProvider clock)
             .Select(e => new AssessmentChange(e.OrganisationId, e.Self, e.Review, e.EnteredBy, e.EnteredAt))
             .ToListAsync(cancellationToken);
 
-    /// <summary>Appends one change per organisation given (scores already checked), stamped with who and now.</summary>
+    /// <summary>
+    /// Appends one change per organisation given (scores already checked), stamped with who and now, and its audit
+    /// entry (<see cref="AuditActions.AssessmentsEntered"/>) in the same transaction.
+    /// </summary>
     public async Task<IReadOnlyList<AssessmentChange>> AppendAsync(
-        Questionnaire questionnaire, Round round, IReadOnlyList<(string OrganisationId, double? Self, double? Review)> changes, string enteredBy,
+        Questionnaire questionnaire, Round round, IReadOnlyList<(string OrganisationId, double? Self, double? Review)> changes, System.Security.Claims.ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
+        var enteredBy = user.Identity?.Name ?? "?";
         var now = clock.GetUtcNow().UtcDateTime;
         var rows = changes.Select(c => new AssessmentEntry
         {
             QuestionnaireId = questionnaire.Id, RoundId = round.Id, OrganisationId = c.OrganisationId,
             Self = c.Self, Review = c.Review, EnteredBy = enteredBy, EnteredAt = now,
         }).ToList();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.AssessmentEntries.AddRange(rows);
         await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync(user, AuditActions.AssessmentsEntered, questionnaire.Id,
+            new { round = round.Id, changes = changes.Select(c => new { organisation = c.OrganisationId, self = c.Self, review = c.Review }) }, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return rows.Select(e => new AssessmentChange(e.OrganisationId, e.Self, e.Review, e.EnteredBy, e.EnteredAt)).ToList();
     }
 

@@ -43,7 +43,7 @@ public static class AssessmentsApi
         if (!AssessmentStore.TryCheckScore(input.Self, out _, out var selfError)) errors["self"] = [selfError!];
         if (!AssessmentStore.TryCheckScore(input.Review, out _, out var reviewError)) errors["review"] = [reviewError!];
         if (errors.Count > 0) return Problems.InvalidQuery(errors);
-        await store.AppendAsync(questionnaire!, resolved!, [(input.Organisation!, input.Self, input.Review)], context.User.Identity?.Name ?? "?", cancellationToken);
+        await store.AppendAsync(questionnaire!, resolved!, [(input.Organisation!, input.Self, input.Review)], context.User, cancellationToken);
         return TypedResults.Ok(await ReadAsync(questionnaire!, resolved!, store, cancellationToken));
     }
 

@@ -24,7 +24,13 @@ public sealed class OrganiserTokenAuthenticationHandler(
         var candidate = header["Bearer ".Length..].Trim();
         var attempt = await limit.AttemptAsync(Context, () => token.Matches(candidate) ? candidate : null);
         lockedOut = attempt.LockedOut;
-        if (attempt.Result is null) return AuthenticateResult.Fail(lockedOut ? "too many failed attempts" : "invalid organiser token");
+        if (attempt.Result is null)
+        {
+            if (!lockedOut)
+                await Context.RequestServices.GetRequiredService<Audit.AuditLog>().AppendAsync(
+                    Audit.AuditLog.AnonymousActor, Audit.AuditActions.SignInFailed, null, new { via = "bearer" }, Context.RequestAborted);
+            return AuthenticateResult.Fail(lockedOut ? "too many failed attempts" : "invalid organiser token");
+        }
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "organiser"), new Claim(ClaimTypes.Role, OrganiserPolicy.Role)], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }

@@ -33,6 +33,8 @@ public static class SurveyServiceExtensions
         services.AddScoped<ResultsService>();
         services.AddScoped<SatisfactionService>();
         services.AddScoped<Survey.Api.Assessments.AssessmentStore>();
+        services.AddSingleton<Survey.Api.Codes.InvitationCodeHasher>().AddScoped<Survey.Api.Codes.InvitationCodes>();
+        services.AddScoped<Survey.Api.Audit.AuditLog>();
         services.AddScoped<Survey.Api.Rounds.RoundSource>().AddScoped<Survey.Api.Rounds.TrendService>().AddScoped<Survey.Api.Rounds.LeagueService>();
 
         var questionnaires = options.ResolveQuestionnairesDirectory(builder.Environment.ContentRootPath);
@@ -71,6 +73,12 @@ public static class SurveyServiceExtensions
         await LegacyAnswerConversion.RunAsync(app.Services, catalog, app.Logger);
         var layouts = app.Services.GetRequiredService<AnswerLayouts>();
         foreach (var questionnaire in catalog.All) await layouts.GetAsync(questionnaire);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            // A questionnaire file whose content changed since the last recorded one is a configuration change.
+            var audit = scope.ServiceProvider.GetRequiredService<Survey.Api.Audit.AuditLog>();
+            foreach (var questionnaire in catalog.All) await audit.RecordQuestionnaireAsync(questionnaire, CancellationToken.None);
+        }
         app.Logger.LogInformation("Serving {Count} questionnaire(s); {Rejected} file(s) rejected", catalog.All.Count, catalog.Rejected.Count);
         if (token.Generated)
             app.Logger.LogWarning("Organiser token (kept in {File}): {Token}", token.StoredAt, token.Value);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Survey.Api.Audit;
 using Survey.Api.Auth;
 using static Survey.Api.Organiser.AdminHtml;
 
@@ -31,7 +32,7 @@ public static class SignInPages
     public const string FormExpired = "表单已过期，请刷新页面后重试。";
 
     public static async Task<Results<RedirectHttpResult, ContentHttpResult, BadRequest<string>>> SignIn(
-        HttpContext context, OrganiserCredentials credentials, IAntiforgery antiforgery, SignInRateLimit limit)
+        HttpContext context, OrganiserCredentials credentials, IAntiforgery antiforgery, SignInRateLimit limit, AuditLog audit)
     {
         if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context)) return TypedResults.BadRequest(FormExpired);
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
@@ -42,16 +43,26 @@ public static class SignInPages
             limit.SetRetryAfter(context.Response);
             return TypedResults.Text(SignInRateLimit.Message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status429TooManyRequests);
         }
-        if (attempt.Result is not { } signedIn) return SignInForm(context, target, WrongCredentials, StatusCodes.Status401Unauthorized);
+        if (attempt.Result is not { } signedIn)
+        {
+            // The name tried, never the password, and no address (privacy rule).
+            await audit.AppendAsync(AuditLog.AnonymousActor, AuditActions.SignInFailed, null,
+                new { name = AuditLog.Limit(form["name"].ToString(), 100), via = "form" }, context.RequestAborted);
+            return SignInForm(context, target, WrongCredentials, StatusCodes.Status401Unauthorized);
+        }
+        await audit.AppendAsync(signedIn == OrganiserCredentials.TokenSignInName ? AuditLog.TokenActor : signedIn, AuditActions.SignInSucceeded, null, null,
+            context.RequestAborted);
         var identity = new ClaimsIdentity(
             [new Claim(ClaimTypes.Name, signedIn), new Claim(ClaimTypes.Role, OrganiserPolicy.Role)], OrganiserPolicy.CookieScheme);
         await context.SignInAsync(OrganiserPolicy.CookieScheme, new ClaimsPrincipal(identity));
         return TypedResults.LocalRedirect(target);
     }
 
-    public static async Task<Results<RedirectHttpResult, BadRequest<string>>> SignOut(HttpContext context, IAntiforgery antiforgery)
+    public static async Task<Results<RedirectHttpResult, BadRequest<string>>> SignOut(HttpContext context, IAntiforgery antiforgery, AuditLog audit)
     {
         if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context)) return TypedResults.BadRequest(FormExpired);
+        if (context.User.Identity is { IsAuthenticated: true })
+            await audit.AppendAsync(context.User, AuditActions.SignOut, null, null, context.RequestAborted);
         await context.SignOutAsync(OrganiserPolicy.CookieScheme);
         return TypedResults.LocalRedirect(OrganiserPolicy.SignInPath);
     }

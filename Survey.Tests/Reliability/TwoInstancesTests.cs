@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Survey.Api.Audit;
 using Survey.Api.Auth;
 using Survey.Tests.TestSupport;
 
@@ -76,6 +78,23 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(new Uri(first.BaseAddress, "/admin"))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(new Uri(second.BaseAddress, "/admin"))).StatusCode);
         Assert.Contains(cookies.CookieContainer.GetCookies(first.BaseAddress), c => c.Name == OrganiserPolicy.CookieName);
+
+        // The audit log: both instances started at once recorded each questionnaire once, and appending at once
+        // (wrong bearer tokens, 8 per instance, under the per-client limit) they make one chain.
+        await Task.WhenAll(Enumerable.Range(0, 16).Select(async i =>
+        {
+            using var client = servers[i % 2].CreateClient();
+            client.DefaultRequestHeaders.Authorization = new("Bearer", $"wrong-token-{i}");
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/audit")).StatusCode);
+        }));
+        var actions = await StoredResponses.QueryAsync(database.ConnectionString, db => db.AuditLog.OrderBy(e => e.Seq).Select(e => new { e.Action, e.Target }).ToListAsync());
+        var loaded = actions.Where(a => a.Action == AuditActions.QuestionnaireLoaded).Select(a => a.Target).ToList();
+        Assert.Equal(loaded.Distinct().Count(), loaded.Count);
+        Assert.Contains(Questionnaire, loaded);
+        Assert.Equal(16, actions.Count(a => a.Action == AuditActions.SignInFailed));
+        var verdict = new StringWriter();
+        Assert.Equal(0, await AuditVerifyCommand.RunAsync([$"--ConnectionStrings:Survey={database.ConnectionString}"], verdict, new StringWriter()));
+        Assert.EndsWith($"audit log intact: {actions.Count} entries", verdict.ToString().TrimEnd());
     }
 
     private static async Task<HttpResponseMessage> Send(ServerProcess server, string body, string key)

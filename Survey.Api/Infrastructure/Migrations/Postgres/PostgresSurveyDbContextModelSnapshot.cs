@@ -66,6 +66,48 @@ namespace Survey.Api.Infrastructure.Migrations.Postgres
                     b.ToTable("assessment_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Survey.Api.Model.AuditEntry", b =>
+                {
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Details")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PrevHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Seq");
+
+                    b.HasIndex("Target", "Action");
+
+                    b.ToTable("audit_log", (string)null);
+                });
+
             modelBuilder.Entity("Survey.Api.Model.IdempotencyRecord", b =>
                 {
                     b.Property<string>("KeyHash")
@@ -85,6 +127,37 @@ namespace Survey.Api.Infrastructure.Migrations.Postgres
                     b.HasIndex("ResponseId");
 
                     b.ToTable("idempotency_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Survey.Api.Model.InvitationCode", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("CreatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("QuestionnaireId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("Revoked")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Tag")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("Used")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Hash");
+
+                    b.HasIndex("QuestionnaireId", "Tag");
+
+                    b.ToTable("invitation_codes", (string)null);
                 });
 
             modelBuilder.Entity("Survey.Api.Model.LayoutAssignment", b =>
@@ -204,6 +277,83 @@ namespace Survey.Api.Infrastructure.Migrations.Postgres
                     b.ToTable("response_texts", (string)null);
                 });
 
+            modelBuilder.Entity("Survey.Api.Model.ServerSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("Value")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("server_secrets", (string)null);
+                });
+
+            modelBuilder.Entity("Survey.Api.Model.SetAside", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("GroupKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("QuestionnaireId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("RestoredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RestoredBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("SetAsideAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SetAsideBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionnaireId");
+
+                    b.ToTable("set_asides", (string)null);
+                });
+
+            modelBuilder.Entity("Survey.Api.Model.SetAsideResponse", b =>
+                {
+                    b.Property<long>("SetAsideId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("SetAsideId", "Seq");
+
+                    b.ToTable("set_aside_responses", (string)null);
+                });
+
             modelBuilder.Entity("Survey.Api.Model.SurveyResponse", b =>
                 {
                     b.Property<Guid>("Id")
@@ -261,6 +411,20 @@ namespace Survey.Api.Infrastructure.Migrations.Postgres
                         .HasForeignKey("ResponseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Survey.Api.Model.SetAsideResponse", b =>
+                {
+                    b.HasOne("Survey.Api.Model.SetAside", null)
+                        .WithMany("Responses")
+                        .HasForeignKey("SetAsideId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Survey.Api.Model.SetAside", b =>
+                {
+                    b.Navigation("Responses");
                 });
 
             modelBuilder.Entity("Survey.Api.Model.SurveyResponse", b =>

@@ -59,6 +59,48 @@ namespace Survey.Api.Infrastructure.Migrations.Sqlite
                     b.ToTable("assessment_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Survey.Api.Model.AuditEntry", b =>
+                {
+                    b.Property<long>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrevHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Seq");
+
+                    b.HasIndex("Target", "Action");
+
+                    b.ToTable("audit_log", (string)null);
+                });
+
             modelBuilder.Entity("Survey.Api.Model.IdempotencyRecord", b =>
                 {
                     b.Property<string>("KeyHash")
@@ -78,6 +120,37 @@ namespace Survey.Api.Infrastructure.Migrations.Sqlite
                     b.HasIndex("ResponseId");
 
                     b.ToTable("idempotency_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Survey.Api.Model.InvitationCode", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CreatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionnaireId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Revoked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Tag")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Used")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Hash");
+
+                    b.HasIndex("QuestionnaireId", "Tag");
+
+                    b.ToTable("invitation_codes", (string)null);
                 });
 
             modelBuilder.Entity("Survey.Api.Model.LayoutAssignment", b =>
@@ -193,6 +266,81 @@ namespace Survey.Api.Infrastructure.Migrations.Sqlite
                     b.ToTable("response_texts", (string)null);
                 });
 
+            modelBuilder.Entity("Survey.Api.Model.ServerSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Value")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("server_secrets", (string)null);
+                });
+
+            modelBuilder.Entity("Survey.Api.Model.SetAside", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GroupKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionnaireId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RestoredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RestoredBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SetAsideAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SetAsideBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionnaireId");
+
+                    b.ToTable("set_asides", (string)null);
+                });
+
+            modelBuilder.Entity("Survey.Api.Model.SetAsideResponse", b =>
+                {
+                    b.Property<long>("SetAsideId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SetAsideId", "Seq");
+
+                    b.ToTable("set_aside_responses", (string)null);
+                });
+
             modelBuilder.Entity("Survey.Api.Model.SurveyResponse", b =>
                 {
                     b.Property<Guid>("Id")
@@ -250,6 +398,20 @@ namespace Survey.Api.Infrastructure.Migrations.Sqlite
                         .HasForeignKey("ResponseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Survey.Api.Model.SetAsideResponse", b =>
+                {
+                    b.HasOne("Survey.Api.Model.SetAside", null)
+                        .WithMany("Responses")
+                        .HasForeignKey("SetAsideId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Survey.Api.Model.SetAside", b =>
+                {
+                    b.Navigation("Responses");
                 });
 
             modelBuilder.Entity("Survey.Api.Model.SurveyResponse", b =>
