@@ -47,6 +47,10 @@ public sealed class ApiServer : IAsyncDisposable
         start.Environment["ConnectionStrings__Survey"] = connectionString;
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["Survey__OrganiserToken"] = Token;
+        // Every benchmark request comes from 127.0.0.1: the per-client submission limits (burst 60, 360 an hour) would
+        // refuse almost all of wrk's load. The instance-wide limits (concurrent submissions and their queue) stay.
+        start.Environment["Survey__SubmissionBurstPerClient"] = "100000000";
+        start.Environment["Survey__SubmissionsPerClientPerHour"] = "100000000";
         start.Environment["Survey__DataDirectory"] = Path.Combine(work, "data");
         start.Environment["Survey__QuestionnairesDirectory"] = QuestionnairesFolder;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
