@@ -27,6 +27,9 @@ public sealed class ApiServer : IAsyncDisposable
     public int ProcessId => process.Id;
     public HttpClient Client { get; }
 
+    /// <summary>The server's log line about its snapshot after a start-up load (responses, seconds, managed bytes), if it wrote one.</summary>
+    public string? SnapshotLine { get; private set; }
+
     public static string RepositoryRoot { get; } = FindRoot();
     public static string ApiDll => Path.Combine(RepositoryRoot, "Survey.Api", "bin", "Release", "net10.0", "Survey.Api.dll");
     public static string QuestionnairesFolder => Path.Combine(RepositoryRoot, "questionnaires");
@@ -44,15 +47,23 @@ public sealed class ApiServer : IAsyncDisposable
         start.Environment["ConnectionStrings__Survey"] = connectionString;
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["Survey__OrganiserToken"] = Token;
+        // Every benchmark request comes from 127.0.0.1: the per-client submission limits (burst 60, 360 an hour) would
+        // refuse almost all of wrk's load. The instance-wide limits (concurrent submissions and their queue) stay.
+        start.Environment["Survey__SubmissionBurstPerClient"] = "100000000";
+        start.Environment["Survey__SubmissionsPerClientPerHour"] = "100000000";
         start.Environment["Survey__DataDirectory"] = Path.Combine(work, "data");
         start.Environment["Survey__QuestionnairesDirectory"] = QuestionnairesFolder;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Logging__LogLevel__Survey.Api.Results.Engine.ResponseSnapshots"] = "Information";
+        start.Environment["Logging__Console__FormatterName"] = "simple";
+        start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
+        ApiServer? server = null;
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, line) => { if (line.Data is { } text && text.Contains("Snapshot of ", StringComparison.Ordinal)) server!.SnapshotLine = text.Trim(); };
         process.ErrorDataReceived += (_, line) => { if (line.Data is { Length: > 0 }) Console.Error.WriteLine($"    server: {line.Data}"); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new ApiServer(process, $"http://127.0.0.1:{port}");
+        server = new ApiServer(process, $"http://127.0.0.1:{port}");
         var deadline = Stopwatch.StartNew();
         while (true)
         {

@@ -1,56 +1,106 @@
 using System.Text;
-using System.Text.Json;
+using Survey.Api.Responses;
+using Survey.Core.Responses;
 using Survey.Testing;
 
 namespace Survey.Benchmarks;
 
 /// <summary>
-/// The benchmark's responses, generated once per size from the tests' generator (Survey.Testing), in two forms
-/// from the same draw: a JSON Lines file for <c>script/import</c> (each line with a <c>submittedAt</c> spread over
-/// 60 days) and the SQL floor's rows (the day and one option bitmask per choice question).
+/// The benchmark's responses, drawn from the tests' generator (Survey.Testing) in chunks with fixed seeds, so every
+/// form of them holds the same responses: as <see cref="NewResponse"/>s for the fast loader (<see cref="BenchLoader"/>),
+/// as a JSON Lines file for the measured <c>script/import</c> (each line with a <c>submittedAt</c>), and as the SQL
+/// floor's rows (the day and one option bitmask per choice question). Submissions are spread over 60 days.
 /// </summary>
 public sealed class BenchData
 {
     public static readonly DateTime FirstDay = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
     public const int Days = 60;
+    private const int GeneratorChunk = 10_000;
 
-    public required string JsonLinesFile { get; init; }
-    public required IReadOnlyList<Question> ChoiceQuestions { get; init; }
-    /// <summary>Per response: day index (0..Days-1), then the bitmask of each choice question (bit i = option i).</summary>
-    public required int[][] FloorRows { get; init; }
+    private readonly Questionnaire questionnaire;
 
-    public static BenchData Generate(Questionnaire questionnaire, int count, string folder)
+    private BenchData(Questionnaire questionnaire, int count)
     {
-        var file = Path.Combine(folder, $"responses-{count}.jsonl");
-        var choice = questionnaire.Questions.Where(q => q.Type != QuestionType.Text).ToList();
-        var rows = new int[count][];
-        using var output = new StreamWriter(file, false, new UTF8Encoding(false), 1 << 16);
+        this.questionnaire = questionnaire;
+        Count = count;
+        ChoiceQuestions = questionnaire.Questions.Where(q => q.Type != QuestionType.Text).ToList();
+    }
+
+    public int Count { get; }
+    public IReadOnlyList<Question> ChoiceQuestions { get; }
+
+    public static BenchData For(Questionnaire questionnaire, int count) => new(questionnaire, count);
+
+    private static DateTime SubmittedAt(int index) => FirstDay.AddDays(index % Days).AddMinutes(index * 7 % 1440);
+
+    private int[][]? floorRows;
+
+    /// <summary>The draw, chunk by chunk (each chunk its own seed, so chunks are independent): two chunks drawn at once, ahead of the reader.</summary>
+    private IEnumerable<(int Index, SyntheticResponses.Generated Response)> Generated()
+    {
+        var chunks = (Count + GeneratorChunk - 1) / GeneratorChunk;
+        var ahead = new Queue<Task<List<SyntheticResponses.Generated>>>();
+        var next = 0;
         var index = 0;
-        for (var chunk = 0; index < count; chunk++)
+        for (var chunk = 0; chunk < chunks; chunk++)
         {
-            foreach (var generated in SyntheticResponses.Generate(questionnaire, Math.Min(10_000, count - index), seed: 1000 + chunk))
+            while (ahead.Count < 2 && next < chunks)
             {
-                var day = index % Days;
-                var at = FirstDay.AddDays(day).AddMinutes(index * 7 % 1440);
-                output.Write("{\"submittedAt\":\"");
-                output.Write(at.ToString("yyyy-MM-ddTHH:mm:ssZ"));
-                output.Write("\",");
-                output.WriteLine(generated.ToJson().AsSpan(1));
-                var row = new int[1 + choice.Count];
-                row[0] = day;
-                for (var q = 0; q < choice.Count; q++)
-                    if (generated.Answers.TryGetValue(choice[q].Id, out var options))
-                        foreach (var option in options)
-                            row[1 + q] |= 1 << choice[q].OptionList.ToList().FindIndex(o => o.Id == option);
-                rows[index++] = row;
+                var seed = 1000 + next;
+                var size = Math.Min(GeneratorChunk, Count - next * GeneratorChunk);
+                ahead.Enqueue(Task.Run(() => SyntheticResponses.Generate(questionnaire, size, seed)));
+                next++;
             }
+            foreach (var generated in ahead.Dequeue().Result) yield return (index++, generated);
         }
-        return new BenchData { JsonLinesFile = file, ChoiceQuestions = choice, FloorRows = rows };
+    }
+
+    /// <summary>The responses as the API stores them (ids are new on every call); the first full read also keeps the floor's rows.</summary>
+    public IEnumerable<NewResponse> Responses()
+    {
+        var rows = floorRows is null ? new int[Count][] : null;
+        foreach (var (index, generated) in Generated())
+        {
+            if (rows is not null) rows[index] = FloorRow(index, generated);
+            yield return new NewResponse(Guid.NewGuid(), SubmittedAt(index),
+                new ResponseSubmission(generated.Answers.ToDictionary(a => a.Key, a => (IReadOnlyList<string>)a.Value), generated.OtherText, generated.Text));
+        }
+        floorRows ??= rows;
+    }
+
+    /// <summary>Per response: day index (0..Days-1), then the bitmask of each choice question (bit i = option i).</summary>
+    public IEnumerable<int[]> FloorRows() => floorRows ?? Generated().Select(g => FloorRow(g.Index, g.Response));
+
+    private Dictionary<string, int>[]? optionIndexes;
+
+    private int[] FloorRow(int index, SyntheticResponses.Generated generated)
+    {
+        optionIndexes ??= ChoiceQuestions.Select(q => q.OptionList.Select((o, i) => (o.Id, i)).ToDictionary(p => p.Id, p => p.i)).ToArray();
+        var row = new int[1 + ChoiceQuestions.Count];
+        row[0] = index % Days;
+        for (var q = 0; q < ChoiceQuestions.Count; q++)
+            if (generated.Answers.TryGetValue(ChoiceQuestions[q].Id, out var chosen))
+                foreach (var option in chosen)
+                    row[1 + q] |= 1 << optionIndexes[q][option];
+        return row;
+    }
+
+    /// <summary>Writes the responses as JSON Lines for <c>script/import</c> and returns the file's path.</summary>
+    public string WriteJsonLines(string folder)
+    {
+        var file = Path.Combine(folder, $"responses-{Count}.jsonl");
+        using var output = new StreamWriter(file, false, new UTF8Encoding(false), 1 << 16);
+        foreach (var (index, generated) in Generated())
+        {
+            output.Write("{\"submittedAt\":\"");
+            output.Write(SubmittedAt(index).ToString("yyyy-MM-ddTHH:mm:ssZ"));
+            output.Write("\",");
+            output.WriteLine(generated.ToJson().AsSpan(1));
+        }
+        return file;
     }
 
     /// <summary>A few valid bodies for the HTTP ingest load (wrk cycles through them).</summary>
     public static IReadOnlyList<string> Bodies(Questionnaire questionnaire, int count) =>
         SyntheticResponses.Generate(questionnaire, count, seed: 7).Select(g => g.ToJson()).ToList();
-
-    public static string JsonString(string value) => JsonSerializer.Serialize(value);
 }

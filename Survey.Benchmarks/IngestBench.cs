@@ -83,6 +83,9 @@ public static partial class IngestBench
         var rate = double.Parse(RequestsPerSecond().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
         var p99 = P99().Match(output) is { Success: true } m ? Milliseconds(m.Groups[1].Value, m.Groups[2].Value) : double.NaN;
         var errors = NonSuccess().Match(output) is { Success: true } e ? long.Parse(e.Groups[1].Value) : 0;
+        // Only stored responses count: wrk's rate includes refusals (429/503), which cost the server almost nothing.
+        if (errors > 0 && Total().Match(output) is { Success: true } t)
+            rate *= Math.Max(0, 1 - errors / double.Parse(t.Groups[1].Value, CultureInfo.InvariantCulture));
         return (rate, p99, errors);
     }
 
@@ -108,6 +111,7 @@ public static partial class IngestBench
     }
 
     [GeneratedRegex(@"Requests/sec:\s+([\d.]+)")] private static partial Regex RequestsPerSecond();
+    [GeneratedRegex(@"(\d+) requests in ")] private static partial Regex Total();
     [GeneratedRegex(@"\s99%\s+([\d.]+)(us|ms|s)")] private static partial Regex P99();
     [GeneratedRegex(@"Non-2xx or 3xx responses:\s+(\d+)")] private static partial Regex NonSuccess();
     [GeneratedRegex(@"tps = ([\d.]+) \(without initial connection time\)")] private static partial Regex Tps();

@@ -10,11 +10,11 @@ using static Survey.Benchmarks.ResultTable;
 // The targets of issue 9, each beside a floor or target measured in the same run on the same machine (the machine
 // is shared and noisy: compare the ratios, not the absolute numbers). Run by script/bench, which provides a
 // throwaway PostgreSQL cluster (fsync on) in SURVEY_BENCH_POSTGRES and pgbench in SURVEY_BENCH_PGBENCH.
-//   script/bench [analysis|import|ingest|all] [sizes...]      default: all 100000 1000000
+//   script/bench [analysis|import|ingest|load|all] [sizes...]      default: all 100000 1000000
 var part = args.FirstOrDefault(a => !a.All(char.IsDigit)) ?? "all";
-if (part is not ("analysis" or "import" or "ingest" or "all"))
+if (part is not ("analysis" or "import" or "ingest" or "load" or "all"))
 {
-    Console.Error.WriteLine("usage: script/bench [analysis|import|ingest|all] [sizes...]");
+    Console.Error.WriteLine("usage: script/bench [analysis|import|ingest|load|all] [sizes...]");
     return 2;
 }
 var sizes = args.Where(a => a.All(char.IsDigit)).Select(int.Parse).DefaultIfEmpty(100_000).ToList();
@@ -25,12 +25,28 @@ var work = Environment.GetEnvironmentVariable("SURVEY_BENCH_WORK") ?? Directory.
 
 var questionnaire = QuestionnaireCatalog.LoadFolder(ApiServer.QuestionnairesFolder, NullLogger.Instance).Find("grassroots-service")!;
 var table = new ResultTable();
-Console.WriteLine($"Survey benchmark: {part}, sizes {string.Join(", ", sizes)}, {Environment.ProcessorCount} cores; seed questionnaire {questionnaire.Id}");
+const int ImportSizeInAll = 100_000;
+Console.WriteLine($"Survey benchmark: {part}, sizes {string.Join(", ", sizes)}, {Environment.ProcessorCount} cores; seed questionnaire {questionnaire.Id}; load average {LoadAverage()} at {DateTime.UtcNow:HH:mm} UTC");
 
 if (part is "ingest" or "all")
 {
     Console.WriteLine("ingest: wrk against the server, pgbench against the same PostgreSQL");
     await IngestBench.RunAsync(table, questionnaire, admin, pgbench, work);
+}
+
+if (part is "load")
+{
+    // Only the bench's own loading: how long the data takes to get in, at each size, on both databases; the databases
+    // stay (for profiling by hand while the cluster runs; script/bench deletes the cluster and the folder at the end).
+    foreach (var size in sizes)
+    foreach (var postgres in new[] { true, false })
+    {
+        var data = BenchData.For(questionnaire, size);
+        var connectionString = postgres ? await Databases.CreatePostgresAsync(admin, $"bench_{size}") : Databases.CreateSqlite(work, $"bench-{size}");
+        var loaded = await BenchLoader.LoadAsync(connectionString, questionnaire, data);
+        Console.WriteLine($"{(postgres ? "PostgreSQL" : "SQLite")}: {size:N0} responses drawn and written in {loaded:0.0} s; load average {LoadAverage()}");
+        Console.WriteLine($"  left in place: {connectionString}");
+    }
 }
 
 if (part is "analysis" or "import" or "all")
@@ -39,42 +55,55 @@ if (part is "analysis" or "import" or "all")
     var exports = new List<(string Kind, int Size, string ConnectionString)>(); // kept until the end: exports run last
     foreach (var size in sizes)
     {
-        Console.WriteLine($"generating {size:N0} responses");
-        var data = BenchData.Generate(questionnaire, size, work);
+        var data = BenchData.For(questionnaire, size);
+        // script/import is measured on its own database: at every size with "import", up to 100,000 with "all".
+        var measureImport = part is "import" || (part is "all" && size <= ImportSizeInAll);
+        var jsonLines = measureImport ? data.WriteJsonLines(work) : null;
         foreach (var postgres in new[] { true, false })
         {
             var kind = postgres ? "PostgreSQL" : "SQLite";
-            var connectionString = postgres ? await Databases.CreatePostgresAsync(admin, $"bench_{size}") : Databases.CreateSqlite(work, $"bench-{size}");
-            Console.WriteLine($"{kind}, {size:N0} responses");
+            if (jsonLines is not null)
+            {
+                Console.WriteLine($"{kind}: script/import of {size:N0} responses");
+                var importInto = postgres ? await Databases.CreatePostgresAsync(admin, $"bench_import_{size}") : Databases.CreateSqlite(work, $"bench-import-{size}");
+                var imported = await TimeImportAsync(importInto, jsonLines, size);
+                var writerOnly = await BenchLoader.LoadAsync(postgres ? await Databases.CreatePostgresAsync(admin, $"bench_import_{size}") : Databases.CreateSqlite(work, $"bench-import-{size}"), questionnaire, data);
+                table.Add("script/import (whole process: start, migrate, parse, validate, write, commit)", kind, size,
+                    $"{Number(size / imported)} responses/s",
+                    $"target ≥ 50,000/s (the same rows through the same writer without parsing or validating: {Number(size / writerOnly)}/s)",
+                    Times(size / imported / 50_000));
+                if (postgres) await Databases.DropPostgresAsync(admin, $"bench_import_{size}");
+                SqliteConnection.ClearAllPools();
+            }
+            if (part is "import") continue;
 
-            var imported = await TimeImportAsync(connectionString, data.JsonLinesFile, size);
+            var connectionString = postgres ? await Databases.CreatePostgresAsync(admin, $"bench_{size}") : Databases.CreateSqlite(work, $"bench-{size}");
+            var loaded = await BenchLoader.LoadAsync(connectionString, questionnaire, data);
             var floorLoad = Stopwatch.StartNew();
             await using (DbConnection connection = postgres ? new NpgsqlConnection(connectionString) : new SqliteConnection(connectionString))
             {
                 await connection.OpenAsync();
                 await SqlFloor.LoadAsync(connection, data);
             }
-            if (part is "import" or "all")
-                table.Add("script/import (whole process: start, migrate, parse, validate, write, commit)", kind, size,
-                    $"{Number(size / imported)} responses/s",
-                    $"target ≥ 50,000/s (bulk load of the SQL floor table, same rows as integers: {Number(size / floorLoad.Elapsed.TotalSeconds)}/s)",
-                    Times(size / imported / 50_000));
-            if (part is "import") continue;
+            Console.WriteLine($"{kind}, {size:N0} responses loaded in {loaded:0.0} s (bench loader), SQL floor table in {floorLoad.Elapsed.TotalSeconds:0.0} s; load average {LoadAverage()}");
 
             emptyMemory.TryAdd(kind, await EmptyServerMemoryAsync(postgres, admin, work));
             await AnalysisBench.RunAsync(table, questionnaire, data, kind, size, connectionString, emptyMemory[kind], work);
             exports.Add((kind, size, connectionString));
             SqliteConnection.ClearAllPools();
         }
-        File.Delete(data.JsonLinesFile);
+        if (jsonLines is not null) File.Delete(jsonLines);
     }
     foreach (var (kind, size, connectionString) in exports.OrderBy(e => e.Kind != "PostgreSQL").ThenBy(e => e.Size))
         await AnalysisBench.ExportAsync(table, kind, size, connectionString, work);
 }
 
 table.PrintMarkdown();
+Console.WriteLine($"load average at the end: {LoadAverage()}");
 Console.WriteLine("Noisy shared machine (2 cores, other engineers' builds and tests running): compare ratios within this run.");
 return 0;
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 
 static async Task<double> TimeImportAsync(string connectionString, string file, int size)
 {

@@ -26,7 +26,7 @@ public static class SqlFloor
         {
             await using (var copy = await postgres.BeginBinaryImportAsync($"COPY floor_responses ({names}) FROM STDIN (FORMAT BINARY)"))
             {
-                foreach (var row in data.FloorRows)
+                foreach (var row in data.FloorRows())
                 {
                     await copy.StartRowAsync();
                     foreach (var value in row) await copy.WriteAsync(value, NpgsqlDbType.Integer);
@@ -43,7 +43,7 @@ public static class SqlFloor
         insert.CommandText = $"INSERT INTO floor_responses ({names}) VALUES ({string.Join(", ", Enumerable.Range(0, columns.Count + 1).Select(i => $"${i}"))})";
         for (var i = 0; i <= columns.Count; i++) insert.Parameters.Add(new SqliteParameter($"${i}", 0));
         insert.Prepare();
-        foreach (var row in data.FloorRows)
+        foreach (var row in data.FloorRows())
         {
             for (var i = 0; i < row.Length; i++) insert.Parameters[i].Value = row[i];
             await insert.ExecuteNonQueryAsync();

@@ -16,11 +16,10 @@ public static class GeneratedResponseEntities
     public static async Task BulkLoadAsync(IServiceProvider services, Questionnaire questionnaire, IReadOnlyList<SyntheticResponses.Generated> generated)
     {
         var layout = await services.GetRequiredService<AnswerLayouts>().GetAsync(questionnaire);
-        foreach (var batch in generated.Select((response, index) => (response, index)).Chunk(2000))
+        foreach (var batch in generated.Select((response, index) => (response, index)).Chunk(10_000))
         {
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<SurveyDbContext>();
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
             await ResponseWriter.WriteAsync(db, questionnaire.Id, batch.Select(g => ToEntity(questionnaire, layout, g.response, g.index)).ToList(), [], default);
         }
         await using var analyse = services.CreateAsyncScope();

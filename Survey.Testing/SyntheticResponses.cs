@@ -39,7 +39,8 @@ public static class SyntheticResponses
             var options = question.OptionList;
             // Skewed choice (earlier options likelier), so tallies differ between options.
             var howMany = question.Type == QuestionType.Single ? 1 : random.Next(question.EffectiveMinSelections, question.EffectiveMaxSelections + 1);
-            var picked = options.OrderBy(o => random.NextDouble() * (1 + options.ToList().IndexOf(o))).Take(howMany).ToList();
+            var picked = options.Select((option, index) => (option, index)).OrderBy(o => random.NextDouble() * (1 + o.index))
+                .Take(howMany).Select(o => o.option).ToList();
             answers[question.Id] = picked.Select(o => o.Id).ToArray();
             if (picked.FirstOrDefault(o => o.AllowsText) is { } textOption && random.NextDouble() < 0.7)
                 other[question.Id] = random.Next(3) switch { 0 => "修路", 1 => "<b>广场舞</b>", _ => "=SUM(A1)" };

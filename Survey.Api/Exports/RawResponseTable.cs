@@ -9,11 +9,10 @@ namespace Survey.Api.Exports;
 /// The raw responses as one table, one row per response in submission order: response id, submission time, mode, then
 /// per single question the chosen option's id and label, per multi question one 0/1 column per option (empty when
 /// the question was not answered), the "other" text where the question has one, and each text question's answer.
-/// Read from the database in keyset-paged batches, so memory does not grow with the number of responses.
+/// Streamed from one database query, so memory does not grow with the number of responses.
 /// </summary>
 public static class RawResponseTable
 {
-    public const int BatchSize = 500;
     public const string ResponseIdColumn = "response_id";
     public const string SubmittedAtColumn = "submitted_at";
     /// <summary>How the response reached the database, in Chinese (<see cref="ResponseFilter.ModeName"/>): 网上填写, 纸质问卷录入, 文件导入.</summary>
@@ -63,38 +62,49 @@ public static class RawResponseTable
     public static ExportTable Create(SurveyDbContext db, AnswerLayout layout, ResponseFilter filter) =>
         new("答卷", Columns(layout.Questionnaire), ReadRows(db, layout, filter, CancellationToken.None));
 
-    /// <summary>Pages by (submitted-at, id) in SQL with the date range; the answer conditions are tested on each decoded pattern.</summary>
+    /// <summary>
+    /// One query, read as it streams: the responses in the date range left-joined with their texts, ordered by
+    /// (submitted-at, id), so a response's rows arrive together; the answer conditions are tested on each decoded
+    /// pattern. The database sorts once (keyset pages over (submitted-at, id) cost a scan of the index per page, which
+    /// grew with the square of the number of responses); the server holds one response at a time, whatever their number.
+    /// </summary>
     private static async IAsyncEnumerable<object?[]> ReadRows(
         SurveyDbContext db, AnswerLayout layout, ResponseFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var questionnaire = layout.Questionnaire;
-        DateTime? lastAt = null;
-        var lastId = Guid.Empty;
-        while (true)
+        var rows =
+            from r in filter.ApplyDates(db, questionnaire.Id).AsNoTracking()
+            from t in db.Texts.Where(t => t.ResponseId == r.Id).DefaultIfEmpty()
+            orderby r.SubmittedAt, r.Id
+            select new { r.Id, r.SubmittedAt, r.Mode, r.Patterns, QuestionId = (string?)t!.QuestionId, OptionId = (string?)t.OptionId, Text = (string?)t.Text };
+        Guid? current = null;
+        var submittedAt = default(DateTime);
+        var mode = default(Model.ResponseMode);
+        byte[]? patterns = null;
+        var texts = new List<(string Question, string? Option, string Text)>();
+        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            var page = filter.ApplyDates(db, questionnaire.Id).AsNoTracking();
-            if (lastAt is { } at)
+            if (row.Id != current)
             {
-                var id = lastId;
-                page = page.Where(r => r.SubmittedAt > at || (r.SubmittedAt == at && r.Id > id));
+                if (current is { } id && Finish(questionnaire, layout, filter, id, submittedAt, mode, patterns, texts) is { } finished) yield return finished;
+                current = row.Id;
+                submittedAt = row.SubmittedAt;
+                mode = row.Mode;
+                patterns = row.Patterns;
+                texts.Clear();
             }
-            var batch = await page.OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id)
-                .Select(r => new { r.Id, r.SubmittedAt, r.Mode, r.Patterns }).Take(BatchSize).ToListAsync(cancellationToken);
-            if (batch.Count == 0) yield break;
-
-            var ids = batch.Select(r => r.Id).ToList();
-            var answers = batch.ToDictionary(r => r.Id, r => layout.Decode(r.Patterns));
-            var texts = (await db.Texts.AsNoTracking().Where(t => ids.Contains(t.ResponseId))
-                    .Select(t => new { t.ResponseId, t.QuestionId, t.OptionId, t.Text }).ToListAsync(cancellationToken))
-                .ToLookup(t => t.ResponseId, t => (t.QuestionId, t.OptionId, t.Text));
-
-            foreach (var response in batch.Where(r => filter.Matches(answers[r.Id])))
-                yield return Row(questionnaire, response.Id, response.SubmittedAt, response.Mode,
-                    answers[response.Id].SelectMany(a => a.Value.Select(o => (a.Key, o))).ToHashSet(), texts[response.Id].ToList());
-            lastAt = batch[^1].SubmittedAt;
-            lastId = batch[^1].Id;
-            if (batch.Count < BatchSize) yield break;
+            if (row.QuestionId is not null) texts.Add((row.QuestionId, row.OptionId, row.Text ?? ""));
         }
+        if (current is { } last && Finish(questionnaire, layout, filter, last, submittedAt, mode, patterns, texts) is { } final) yield return final;
+    }
+
+    private static object?[]? Finish(Questionnaire questionnaire, AnswerLayout layout, ResponseFilter filter, Guid id, DateTime submittedAt,
+        Model.ResponseMode mode, byte[]? patterns, List<(string Question, string? Option, string Text)> texts)
+    {
+        var answers = layout.Decode(patterns);
+        return filter.Matches(answers)
+            ? Row(questionnaire, id, submittedAt, mode, answers.SelectMany(a => a.Value.Select(o => (a.Key, o))).ToHashSet(), texts)
+            : null;
     }
 
     private static object?[] Row(Questionnaire questionnaire, Guid id, DateTime submittedAt, Model.ResponseMode mode,

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Storage;
 using Survey.Api.Model;
+using Survey.Api.Responses;
 
 namespace Survey.Api.Infrastructure;
 
@@ -38,22 +39,17 @@ public static class ResponseWriter
 
     /// <summary>
     /// Stores responses of one questionnaire (each with <see cref="SurveyResponse.Patterns"/> and its texts) and their
-    /// idempotency records in one transaction, numbering them in list order. Durable when this returns.
+    /// idempotency records in one transaction of their own, numbering them in list order, through the same row writer
+    /// as the API and the import (<see cref="ResponseRowWriter"/>: binary COPY on PostgreSQL, prepared INSERTs on
+    /// SQLite; no change tracking). Durable when this returns.
     /// </summary>
     public static async Task WriteAsync(
         SurveyDbContext db, string questionnaireId, IReadOnlyList<SurveyResponse> responses, IEnumerable<IdempotencyRecord> keys, CancellationToken cancellationToken)
     {
         if (responses.Count == 0) return;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var first = await ReserveSeqAsync(db, questionnaireId, responses.Count, cancellationToken);
-        for (var i = 0; i < responses.Count; i++)
-        {
-            if (responses[i].QuestionnaireId != questionnaireId) throw new ArgumentException("One questionnaire per call.", nameof(responses));
-            responses[i].Seq = first + i;
-        }
-        db.Responses.AddRange(responses);
-        db.IdempotencyRecords.AddRange(keys);
-        await db.SaveChangesAsync(cancellationToken);
+        await ResponseRowWriter.WriteRowsAsync(db, questionnaireId, responses, cancellationToken);
+        await ResponseRowWriter.WriteKeysAsync(db, keys.ToList(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -14,23 +14,32 @@ namespace Survey.Api.Responses;
 /// stores (<see cref="NewResponse.ToEntity"/>: one compact row per response, numbered by
 /// <see cref="ResponseWriter.ReserveSeqAsync"/>, plus its texts): on PostgreSQL by binary COPY (one COPY per table
 /// per batch, since a connection runs one COPY at a time), on SQLite by prepared INSERTs. Used by
-/// <c>script/import</c> and by the group-commit writer; the caller commits.
+/// <c>script/import</c>, the group-commit writer and <see cref="ResponseWriter.WriteAsync"/> (tests, benchmark); the caller commits.
 /// </summary>
 public static class ResponseRowWriter
 {
-    public static async Task WriteAsync(SurveyDbContext db, AnswerLayout layout, IReadOnlyList<NewResponse> batch, CancellationToken cancellationToken)
+    public static Task WriteAsync(SurveyDbContext db, AnswerLayout layout, IReadOnlyList<NewResponse> batch, CancellationToken cancellationToken) =>
+        WriteRowsAsync(db, layout.Questionnaire.Id, batch.Select(r => r.ToEntity(layout)).ToList(), cancellationToken);
+
+    /// <summary>
+    /// Writes response rows of one questionnaire (each with <see cref="SurveyResponse.Patterns"/> and its texts) inside
+    /// the caller's transaction, numbering them in list order. The one way rows are stored: the API (group commit),
+    /// the import, <see cref="ResponseWriter.WriteAsync"/> and the tests' and benchmark's bulk loaders all come here.
+    /// </summary>
+    public static async Task WriteRowsAsync(SurveyDbContext db, string questionnaireId, IReadOnlyList<SurveyResponse> responses, CancellationToken cancellationToken)
     {
-        if (batch.Count == 0) return;
+        if (responses.Count == 0) return;
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
                           ?? throw new InvalidOperationException("Responses are written inside the caller's transaction.");
-        var entities = batch.Select(r => r.ToEntity(layout)).ToList();
+        if (responses.Any(r => r.QuestionnaireId != questionnaireId)) throw new ArgumentException("One questionnaire per call.", nameof(responses));
         // Numbered last, just before the rows go in: the counter row stays locked for other writers until commit.
-        var first = await ResponseWriter.ReserveSeqAsync(db, layout.Questionnaire.Id, entities.Count, cancellationToken);
-        for (var i = 0; i < entities.Count; i++) entities[i].Seq = first + i;
+        var first = await ResponseWriter.ReserveSeqAsync(db, questionnaireId, responses.Count, cancellationToken);
+        for (var i = 0; i < responses.Count; i++) responses[i].Seq = first + i;
         await (transaction switch
         {
-            NpgsqlTransaction postgres => CopyAsync(postgres.Connection!, entities, cancellationToken),
-            SqliteTransaction sqlite => InsertAsync(sqlite, entities, cancellationToken),
+            NpgsqlTransaction postgres when responses.Count < CopyFrom => InsertArraysAsync(postgres.Connection!, responses, cancellationToken),
+            NpgsqlTransaction postgres => CopyAsync(postgres.Connection!, responses, cancellationToken),
+            SqliteTransaction sqlite => InsertAsync(sqlite, responses, cancellationToken),
             _ => throw new NotSupportedException(transaction.GetType().Name),
         });
     }
@@ -41,6 +50,18 @@ public static class ResponseRowWriter
         if (records.Count == 0) return;
         switch (db.Database.CurrentTransaction?.GetDbTransaction())
         {
+            case NpgsqlTransaction postgres when records.Count < CopyFrom:
+                await using (var insert = new NpgsqlCommand("""
+                    INSERT INTO idempotency_keys ("KeyHash", "RequestHash", "ResponseId")
+                    SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::uuid[])
+                    """, postgres.Connection))
+                {
+                    insert.Parameters.Add(new NpgsqlParameter { Value = records.Select(r => r.KeyHash).ToArray() });
+                    insert.Parameters.Add(new NpgsqlParameter { Value = records.Select(r => r.RequestHash).ToArray() });
+                    insert.Parameters.Add(new NpgsqlParameter { Value = records.Select(r => r.ResponseId).ToArray() });
+                    await insert.ExecuteNonQueryAsync(cancellationToken);
+                }
+                break;
             case NpgsqlTransaction postgres:
                 await using (var copy = await postgres.Connection!.BeginBinaryImportAsync(
                                  """COPY idempotency_keys ("KeyHash", "RequestHash", "ResponseId") FROM STDIN (FORMAT BINARY)""", cancellationToken))
@@ -65,7 +86,44 @@ public static class ResponseRowWriter
         }
     }
 
-    private static async Task CopyAsync(NpgsqlConnection connection, List<SurveyResponse> responses, CancellationToken cancellationToken)
+    /// <summary>
+    /// From this many rows on, PostgreSQL gets them by binary COPY; fewer (a group commit's batch) go as INSERT … SELECT
+    /// FROM unnest(arrays), responses and texts in one round trip, where each COPY costs several.
+    /// </summary>
+    public const int CopyFrom = 1000;
+
+    private static async Task InsertArraysAsync(NpgsqlConnection connection, IReadOnlyList<SurveyResponse> responses, CancellationToken cancellationToken)
+    {
+        var texts = responses.SelectMany(r => r.Texts.Select(t => (Response: r, Text: t))).ToList();
+        await using var batch = new NpgsqlBatch(connection);
+        var insertResponses = new NpgsqlBatchCommand("""
+            INSERT INTO responses ("Id", "QuestionnaireId", "QuestionnaireVersion", "SubmittedAt", "Seq", "Patterns")
+            SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::integer[], $4::timestamptz[], $5::bigint[], $6::bytea[])
+            """);
+        insertResponses.Parameters.Add(new NpgsqlParameter { Value = responses.Select(r => r.Id).ToArray() });
+        insertResponses.Parameters.Add(new NpgsqlParameter { Value = responses.Select(r => r.QuestionnaireId).ToArray() });
+        insertResponses.Parameters.Add(new NpgsqlParameter { Value = responses.Select(r => r.QuestionnaireVersion).ToArray() });
+        insertResponses.Parameters.Add(new NpgsqlParameter { Value = responses.Select(r => r.SubmittedAt).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+        insertResponses.Parameters.Add(new NpgsqlParameter { Value = responses.Select(r => r.Seq!.Value).ToArray() });
+        insertResponses.Parameters.Add(new NpgsqlParameter { Value = responses.Select(r => r.Patterns!).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
+        batch.BatchCommands.Add(insertResponses);
+        if (texts.Count > 0)
+        {
+            var insertTexts = new NpgsqlBatchCommand("""
+                INSERT INTO response_texts ("ResponseId", "QuestionnaireId", "QuestionId", "OptionId", "Text")
+                SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[])
+                """);
+            insertTexts.Parameters.Add(new NpgsqlParameter { Value = texts.Select(t => t.Response.Id).ToArray() });
+            insertTexts.Parameters.Add(new NpgsqlParameter { Value = texts.Select(t => t.Text.QuestionnaireId).ToArray() });
+            insertTexts.Parameters.Add(new NpgsqlParameter { Value = texts.Select(t => t.Text.QuestionId).ToArray() });
+            insertTexts.Parameters.Add(new NpgsqlParameter { Value = texts.Select(t => t.Text.OptionId).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Varchar });
+            insertTexts.Parameters.Add(new NpgsqlParameter { Value = texts.Select(t => t.Text.Text).ToArray() });
+            batch.BatchCommands.Add(insertTexts);
+        }
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<SurveyResponse> responses, CancellationToken cancellationToken)
     {
         await using (var copy = await connection.BeginBinaryImportAsync(
                          """COPY responses ("Id", "QuestionnaireId", "QuestionnaireVersion", "SubmittedAt", "Seq", "Patterns", "Mode") FROM STDIN (FORMAT BINARY)""", cancellationToken))
@@ -87,10 +145,10 @@ public static class ResponseRowWriter
         await using (var copy = await connection.BeginBinaryImportAsync(
                          """COPY response_texts ("ResponseId", "QuestionnaireId", "QuestionId", "OptionId", "Text") FROM STDIN (FORMAT BINARY)""", cancellationToken))
         {
-            foreach (var text in responses.SelectMany(r => r.Texts))
+            foreach (var (response, text) in responses.SelectMany(r => r.Texts.Select(t => (r, t))))
             {
                 await copy.StartRowAsync(cancellationToken);
-                await copy.WriteAsync(text.ResponseId, NpgsqlDbType.Uuid, cancellationToken);
+                await copy.WriteAsync(response.Id, NpgsqlDbType.Uuid, cancellationToken);
                 await copy.WriteAsync(text.QuestionnaireId, NpgsqlDbType.Varchar, cancellationToken);
                 await copy.WriteAsync(text.QuestionId, NpgsqlDbType.Varchar, cancellationToken);
                 if (text.OptionId is null) await copy.WriteNullAsync(cancellationToken);
@@ -101,7 +159,7 @@ public static class ResponseRowWriter
         }
     }
 
-    private static async Task InsertAsync(SqliteTransaction transaction, List<SurveyResponse> responses, CancellationToken cancellationToken)
+    private static async Task InsertAsync(SqliteTransaction transaction, IReadOnlyList<SurveyResponse> responses, CancellationToken cancellationToken)
     {
         await using var insertResponse = Prepare(transaction,
             """INSERT INTO responses ("Id", "QuestionnaireId", "QuestionnaireVersion", "SubmittedAt", "Seq", "Patterns", "Mode") VALUES ($1, $2, $3, $4, $5, $6, $7)""", 7);

@@ -45,7 +45,8 @@ public sealed class ResultsService(ResponseSnapshots snapshots, AnswerLayouts la
     public async Task<SubmissionActivity> ActivityAsync(Questionnaire questionnaire, ResponseFilter filter, CancellationToken cancellationToken)
     {
         var layout = await layouts.GetAsync(questionnaire, cancellationToken);
-        var counts = await snapshots.RecallAsync(questionnaire, $"full|{filter.Key}|", cancellationToken)
+        // Any full pass with these filters has the activity, whatever its break-down (the dashboard page ran one).
+        var counts = await snapshots.RecallAnyAsync(questionnaire, $"full|{filter.Key}|", cancellationToken)
                      ?? await snapshots.CountAsync(questionnaire, Request(layout, filter, null, new HashSet<int>(), full: false), $"activity|{filter.Key}", cancellationToken);
         return SubmissionActivity.From(counts);
     }

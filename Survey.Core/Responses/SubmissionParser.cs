@@ -28,7 +28,8 @@ public static class SubmissionParser
         }
     }
 
-    public static (ResponseSubmission? Submission, IReadOnlyList<SubmissionError> Errors) Parse(JsonElement root)
+    /// <param name="skipField">A field another reader has taken (the import's <c>submittedAt</c>): left out, every occurrence.</param>
+    public static (ResponseSubmission? Submission, IReadOnlyList<SubmissionError> Errors) Parse(JsonElement root, string? skipField = null)
     {
         var errors = new List<SubmissionError>();
         if (root.ValueKind != JsonValueKind.Object)
@@ -40,6 +41,7 @@ public static class SubmissionParser
         var seenFields = new HashSet<string>();
         foreach (var field in root.EnumerateObject())
         {
+            if (skipField is not null && field.NameEquals(skipField)) continue;
             if (!TryGetName(field, errors)) continue;
             if (!seenFields.Add(field.Name))
             {

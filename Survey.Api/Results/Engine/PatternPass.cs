@@ -54,6 +54,9 @@ public static class PatternPass
             }
             foreach (var tally in tallies) tally.Add(selection, levels);
             composite?.Add(selection, levels);
+            // Rows come in sequence order, so the day mostly repeats: count a run of one day, store it when the day changes.
+            int runDay = int.MinValue;
+            long run = 0;
             foreach (var row in selection)
             {
                 if (member is not null) member[row >> 6] |= 1UL << row;
@@ -61,8 +64,15 @@ public static class PatternPass
                 first = Math.Min(first, minute);
                 last = Math.Max(last, minute);
                 var day = minute / (24 * 60);
-                perDay[day] = perDay.GetValueOrDefault(day) + 1;
+                if (day != runDay)
+                {
+                    if (run > 0) perDay[runDay] = perDay.GetValueOrDefault(runDay) + run;
+                    runDay = day;
+                    run = 0;
+                }
+                run++;
             }
+            if (run > 0) perDay[runDay] = perDay.GetValueOrDefault(runDay) + run;
             selected += n;
         }
 

@@ -12,28 +12,57 @@ namespace Survey.Api.Results.Engine;
 /// (<see cref="ResponseWriter"/>), so "above the last seen" never skips a row. Pass results are memoised by
 /// (questionnaire, request, last number): a new response changes the number, so a memo is never stale.
 /// </summary>
-public sealed class ResponseSnapshots(IServiceScopeFactory scopes, AnswerLayouts layouts)
+public sealed class ResponseSnapshots(IServiceScopeFactory scopes, AnswerLayouts layouts, ILogger<ResponseSnapshots> logger)
 {
     private const int MaxMemoEntries = 256;
     private readonly ConcurrentDictionary<string, Snapshot> snapshots = new();
 
-    /// <summary>Refreshes the questionnaire's snapshot from the database and runs (or recalls) the pass.</summary>
+    private long passes;
+
+    /// <summary>Passes run since start-up (not recalled from the memo): how tests see that a page and its charts share one.</summary>
+    public long PassesRun => Interlocked.Read(ref passes);
+
+    /// <summary>
+    /// Refreshes the questionnaire's snapshot from the database and runs (or recalls) the pass. Requests for the same
+    /// key at the same time share one pass: the page and the chart images a browser asks for at once count once.
+    /// </summary>
     public async Task<PatternCounts> CountAsync(Questionnaire questionnaire, PassRequest request, string memoKey, CancellationToken cancellationToken)
     {
         var snapshot = await RefreshAsync(questionnaire, cancellationToken);
-        var key = $"{snapshot.Columns.LastSeq}|{memoKey}";
-        if (snapshot.Memo.TryGetValue(key, out var counts)) return counts;
-        counts = PatternPass.Run(snapshot.Columns, request);
+        var columns = snapshot.Columns;
+        var key = $"{columns.LastSeq}|{memoKey}";
         if (snapshot.Memo.Count >= MaxMemoEntries) snapshot.Memo.Clear();
-        snapshot.Memo[key] = counts;
-        return counts;
+        var pass = snapshot.Memo.GetOrAdd(key, _ => new Lazy<PatternCounts>(() =>
+        {
+            Interlocked.Increment(ref passes);
+            return PatternPass.Run(columns, request);
+        }));
+        try
+        {
+            return pass.Value;
+        }
+        catch
+        {
+            snapshot.Memo.TryRemove(new KeyValuePair<string, Lazy<PatternCounts>>(key, pass));
+            throw;
+        }
     }
 
     /// <summary>Memoised counts for this key at the snapshot's current number, if any (a chart reuses its page's pass).</summary>
     public async Task<PatternCounts?> RecallAsync(Questionnaire questionnaire, string memoKey, CancellationToken cancellationToken)
     {
         var snapshot = await RefreshAsync(questionnaire, cancellationToken);
-        return snapshot.Memo.GetValueOrDefault($"{snapshot.Columns.LastSeq}|{memoKey}");
+        return snapshot.Memo.GetValueOrDefault($"{snapshot.Columns.LastSeq}|{memoKey}")?.Value;
+    }
+
+    /// <summary>Memoised counts at the snapshot's current number whose key starts with <paramref name="memoKeyPrefix"/>, if any.</summary>
+    public async Task<PatternCounts?> RecallAnyAsync(Questionnaire questionnaire, string memoKeyPrefix, CancellationToken cancellationToken)
+    {
+        var snapshot = await RefreshAsync(questionnaire, cancellationToken);
+        var prefix = $"{snapshot.Columns.LastSeq}|{memoKeyPrefix}";
+        foreach (var (key, pass) in snapshot.Memo)
+            if (key.StartsWith(prefix, StringComparison.Ordinal)) return pass.Value;
+        return null;
     }
 
     public async Task<ResponseColumns> ColumnsAsync(Questionnaire questionnaire, CancellationToken cancellationToken) =>
@@ -47,6 +76,8 @@ public sealed class ResponseSnapshots(IServiceScopeFactory scopes, AnswerLayouts
         try
         {
             var before = snapshot.Columns.LastSeq;
+            var rowsBefore = snapshot.Columns.Count;
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<SurveyDbContext>();
             try
@@ -61,6 +92,11 @@ public sealed class ResponseSnapshots(IServiceScopeFactory scopes, AnswerLayouts
                 throw;
             }
             if (snapshot.Columns.LastSeq != before) snapshot.Memo.Clear();
+            if (snapshot.Columns.Count - rowsBefore >= LoggedFrom)
+                // A start-up (or a large import): what the snapshot holds and costs (script/bench reads this line).
+                logger.LogInformation("Snapshot of {Questionnaire}: {Rows} responses read in {Seconds:0.00} s, about {Bytes} bytes ({PerResponse:0.0} per response)",
+                    questionnaire.Id, snapshot.Columns.Count, clock.Elapsed.TotalSeconds, snapshot.Columns.ApproximateBytes,
+                    snapshot.Columns.ApproximateBytes / (double)Math.Max(1, snapshot.Columns.Count));
         }
         finally
         {
@@ -68,6 +104,9 @@ public sealed class ResponseSnapshots(IServiceScopeFactory scopes, AnswerLayouts
         }
         return snapshot;
     }
+
+    /// <summary>A refresh that reads this many rows (a start-up, a large import) logs the snapshot's size.</summary>
+    public const int LoggedFrom = 20_000;
 
     /// <summary>Appends the rows numbered above the last one held, then their texts, then publishes them together.</summary>
     public static async Task ReadNewRowsAsync(DbConnection connection, string questionnaireId, ResponseColumns columns, CancellationToken cancellationToken)
@@ -121,6 +160,6 @@ public sealed class ResponseSnapshots(IServiceScopeFactory scopes, AnswerLayouts
     {
         public ResponseColumns Columns { get; } = columns;
         public SemaphoreSlim Lock { get; } = new(1, 1);
-        public ConcurrentDictionary<string, PatternCounts> Memo { get; } = new();
+        public ConcurrentDictionary<string, Lazy<PatternCounts>> Memo { get; } = new();
     }
 }
