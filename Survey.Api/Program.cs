@@ -8,6 +8,7 @@ using Survey.Api.Exports;
 using Survey.Api.Health;
 using Survey.Api.Extensions;
 using Survey.Api.Import;
+using Survey.Api.Integrity;
 using Survey.Api.Infrastructure;
 using Survey.Api.Limits;
 using Survey.Api.Organiser;
@@ -63,6 +64,8 @@ app.MapExportsApi();
 app.MapEvaluationRounds();
 app.MapAuditApi();
 app.MapAuditPage();
+app.MapFlagsApi();
+app.MapFlagsSection();
 
 await app.PrepareSurveyAsync(organiserToken);
 await app.RunAsync();

@@ -34,6 +34,7 @@ public static class SurveyServiceExtensions
         services.AddScoped<SatisfactionService>();
         services.AddScoped<Survey.Api.Assessments.AssessmentStore>();
         services.AddScoped<Survey.Api.Audit.AuditLog>();
+        services.AddSingleton<Survey.Api.Integrity.ResponseFlagService>().AddScoped<Survey.Api.Integrity.SetAsideStore>().AddScoped<Survey.Api.Integrity.FlagReport>();
         services.AddScoped<Survey.Api.Rounds.RoundSource>().AddScoped<Survey.Api.Rounds.TrendService>().AddScoped<Survey.Api.Rounds.LeagueService>();
 
         var questionnaires = options.ResolveQuestionnairesDirectory(builder.Environment.ContentRootPath);

@@ -53,7 +53,7 @@ public static class OrganiserPages
     public static async Task<Results<ContentHttpResult, NotFound<string>>> ShowQuestionnaire(
         string id, string? from, string? to, string[]? where, string? round, [FromQuery(Name = "base")] string? basis, string? by,
         HttpContext context, QuestionnaireCatalog catalog, ResultsService results, SatisfactionService satisfaction,
-        CancellationToken cancellationToken)
+        Integrity.FlagReport flagReport, CancellationToken cancellationToken)
     {
         if (catalog.Find(id) is not { } questionnaire) return TypedResults.NotFound($"没有编号为“{id}”的问卷。");
         var (query, errors) = ResultsQuery.Parse(questionnaire, from, to, where, basis, by, round);
@@ -65,7 +65,8 @@ public static class OrganiserPages
         var scores = questionnaire.HasScoredItems
             ? await satisfaction.ComputeAsync(questionnaire, query.Filter, query.By, cancellationToken)
             : null;
-        return QuestionnairePage.Render(context, questionnaire, analysis, activity, scores, []);
+        var flags = Integrity.FlagsSection.Render(context, questionnaire, await flagReport.BuildAsync(questionnaire, cancellationToken));
+        return QuestionnairePage.Render(context, questionnaire, analysis, activity, scores, [], flags);
     }
 
     public static string Time(DateTime? time) => time is { } t ? t.ToString("yyyy-MM-dd HH:mm") : "—";

@@ -28,7 +28,7 @@ public static class QuestionnairePage
     public const int ChartWidth = 540;
 
     public static ContentHttpResult Render(HttpContext context, Questionnaire questionnaire, QuestionnaireAnalysis? analysis,
-        SubmissionActivity? activity, SatisfactionResults? scores, IReadOnlyList<string> errors)
+        SubmissionActivity? activity, SatisfactionResults? scores, IReadOnlyList<string> errors, Markup? flags = null)
     {
         var filter = analysis?.Filter ?? ResponseFilter.None;
         var basis = analysis is null ? null : ResultsBuilder.BasisName(analysis.Basis);
@@ -49,6 +49,7 @@ public static class QuestionnairePage
             {(questionnaire.HasScoredItems ? Html($"""<p><a href="/admin/q/{Uri.EscapeDataString(questionnaire.Id)}/rounds">测评轮次：走势与排名</a></p>""") : Markup.Empty)}
             <p class="downloads">下载（含当前筛选）：{Downloads.Select(d => Html($"""<a href="{api}/{d.File}{queryString}" download>{d.Label}</a> """))}</p>
             </section>
+            {flags ?? Markup.Empty}
             {Sections(analysis, scores, chart => chart == SatisfactionChart
                 ? $"{api}/satisfaction/chart.svg{chartQuery}"
                 : $"{api}/charts/{Uri.EscapeDataString(chart)}.svg{chartQuery}")}

@@ -21,9 +21,10 @@ public sealed class ResponseSnapshots(IServiceScopeFactory scopes, AnswerLayouts
     public async Task<PatternCounts> CountAsync(Questionnaire questionnaire, PassRequest request, string memoKey, CancellationToken cancellationToken)
     {
         var snapshot = await RefreshAsync(questionnaire, cancellationToken);
-        var key = $"{snapshot.Columns.LastSeq}|{memoKey}";
+        var exclusion = snapshot.SetAsides.Current;
+        var key = $"{snapshot.Columns.LastSeq}|{exclusion.Version}|{memoKey}";
         if (snapshot.Memo.TryGetValue(key, out var counts)) return counts;
-        counts = PatternPass.Run(snapshot.Columns, request);
+        counts = PatternPass.Run(snapshot.Columns, request, exclusion.Rows);
         if (snapshot.Memo.Count >= MaxMemoEntries) snapshot.Memo.Clear();
         snapshot.Memo[key] = counts;
         return counts;
@@ -33,7 +34,7 @@ public sealed class ResponseSnapshots(IServiceScopeFactory scopes, AnswerLayouts
     public async Task<PatternCounts?> RecallAsync(Questionnaire questionnaire, string memoKey, CancellationToken cancellationToken)
     {
         var snapshot = await RefreshAsync(questionnaire, cancellationToken);
-        return snapshot.Memo.GetValueOrDefault($"{snapshot.Columns.LastSeq}|{memoKey}");
+        return snapshot.Memo.GetValueOrDefault($"{snapshot.Columns.LastSeq}|{snapshot.SetAsides.Current.Version}|{memoKey}");
     }
 
     public async Task<ResponseColumns> ColumnsAsync(Questionnaire questionnaire, CancellationToken cancellationToken) =>
@@ -54,6 +55,9 @@ public sealed class ResponseSnapshots(IServiceScopeFactory scopes, AnswerLayouts
                 // Opened through EF, so its connection resilience and interceptors apply to the snapshot's reads too.
                 await db.Database.OpenConnectionAsync(cancellationToken);
                 await ReadNewRowsAsync(db.Database.GetDbConnection(), questionnaire.Id, snapshot.Columns, cancellationToken);
+                // After the rows: a set-aside names only responses already stored, so the rows it names are there.
+                if (await snapshot.SetAsides.RefreshAsync(db.Database.GetDbConnection(), questionnaire.Id, snapshot.Columns, cancellationToken))
+                    snapshot.Memo.Clear();
             }
             catch
             {
@@ -122,5 +126,6 @@ public sealed class ResponseSnapshots(IServiceScopeFactory scopes, AnswerLayouts
         public ResponseColumns Columns { get; } = columns;
         public SemaphoreSlim Lock { get; } = new(1, 1);
         public ConcurrentDictionary<string, PatternCounts> Memo { get; } = new();
+        public SetAsideRows SetAsides { get; } = new();
     }
 }
