@@ -23,7 +23,7 @@ public static class FlagsApi
         api.MapPost("/set-asides", PostSetAside).WithName(nameof(PostSetAside))
             .WithSummary("搁置异常分组").WithDescription("把一个异常分组（group 为分组键）的答卷搁置：不计入任何结果、图表、导出、走势和排名，但保留在数据库中，可恢复；记入审计日志。")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapPost("/set-asides/{setAsideId:long}/restore", PostRestore).WithName(nameof(PostRestore))
+        api.MapPost("/set-asides/{setAsideId}/restore", PostRestore).WithName(nameof(PostRestore))
             .WithSummary("恢复搁置的答卷").WithDescription("把一次搁置的答卷重新计入结果；记入审计日志。")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return api;

@@ -19,7 +19,7 @@ public static class FlagsSection
         var pages = app.MapGroup("/admin/q/{id}").WithTags("Organiser dashboard").RequireAuthorization(OrganiserPolicy.Name);
         pages.MapPost("/set-asides", SetAsideFromPage).WithName(nameof(SetAsideFromPage))
             .WithSummary("搁置异常分组（页面表单）").WithDescription("组织者页面的表单提交（防伪令牌）：搁置一个异常分组的答卷，记入审计日志，然后回到问卷页面。");
-        pages.MapPost("/set-asides/{setAsideId:long}/restore", RestoreFromPage).WithName(nameof(RestoreFromPage))
+        pages.MapPost("/set-asides/{setAsideId}/restore", RestoreFromPage).WithName(nameof(RestoreFromPage))
             .WithSummary("恢复搁置的答卷（页面表单）").WithDescription("组织者页面的表单提交（防伪令牌）：把一次搁置的答卷重新计入结果，记入审计日志，然后回到问卷页面。");
         return pages;
     }
