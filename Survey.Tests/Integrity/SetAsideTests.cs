@@ -89,6 +89,11 @@ public abstract class SetAsideTests(SurveyAppFactory app)
             Assert.Equal(25, results.GetProperty("responses").GetInt64());
             Assert.Equal(kept, IdentityCounts(results).Where(c => c.Value > 0).ToDictionary());
         }
+        // Rounds read the same pass: the trend's and the league's n of the round drop too.
+        var trend = await secondOrganiser.GetFromJsonAsync<JsonElement>($"/api/questionnaires/{Id}/trend?period=quarter");
+        Assert.Equal(25, trend.GetProperty("rounds").EnumerateArray().Single(r => r.GetProperty("id").GetString() == "2026-Q1").GetProperty("n").GetInt64());
+        var league = await organiser.GetFromJsonAsync<JsonElement>($"/api/questionnaires/{Id}/league?by=community&round=2026-Q1");
+        Assert.Equal(25, league.GetProperty("n").GetInt64());
         var export = await secondOrganiser.GetStringAsync($"/api/questionnaires/{Id}/export.csv");
         Assert.All(burstIds, id => Assert.DoesNotContain(id.ToString(), export));
         Assert.All(baselineIds, id => Assert.Contains(id.ToString(), export));
