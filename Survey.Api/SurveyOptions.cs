@@ -5,6 +5,13 @@ public sealed class SurveyOptions
 {
     public const string Section = "Survey";
 
+    /// <summary>
+    /// The address residents reach the site at, e.g. "https://survey.example.org" (no trailing path): printed on
+    /// invitation slips and posters and encoded in their QR codes. Unset: the address of the organiser's own request,
+    /// and the print pages warn that it may not be reachable by residents.
+    /// </summary>
+    public string? PublicBaseAddress { get; set; }
+
     /// <summary>Folder of questionnaire JSON files. Default: the nearest "questionnaires" folder above the app.</summary>
     public string? QuestionnairesDirectory { get; set; }
 

@@ -1,11 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Survey.Analysis.Charts;
 using Survey.Api.Auth;
 using Survey.Core.Questionnaires;
 using Survey.Api.Limits;
 using Survey.Api.OpenApi;
-using Survey.Api.Model;
+using Survey.Api.Charts;
 using Survey.Api.Results;
 
 namespace Survey.Api.Apis;
@@ -20,41 +19,40 @@ public static class ChartsApi
 
     public static RouteGroupBuilder MapChartsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/questionnaires").WithTags("Charts").RequireAuthorization(OrganiserPolicy.Name);
+        var api = app.MapGroup("/api/questionnaires/{id}").WithTags("Charts").RequireAuthorization(OrganiserPolicy.Name);
         // Rendering is costly: few at once, and an unknown query parameter is refused rather than rendering again.
         api.WithMetadata(new ThrottledEndpoint(ThrottledEndpoint.Kind.Chart)).AddEndpointFilterFactory(KnownQueryParameters.Filter);
-        api.MapGet("/{id}/charts/{questionId}.{format}", GetQuestionChart).WithName(nameof(GetQuestionChart))
+        api.MapGet("/charts/{questionId}.{format}", GetQuestionChart).WithName(nameof(GetQuestionChart))
             .WithSummary("题目图表").WithDescription("一道选择题的条形图（PNG 或 SVG，中文标签）；带 by 时为分组条形图。可指定 width、height、scale。")
             .ProducesQueryProblems();
-        api.MapGet("/{id}/satisfaction/chart.{format}", GetSatisfactionChart).WithName(nameof(GetSatisfactionChart))
+        api.MapGet("/satisfaction/chart.{format}", GetSatisfactionChart).WithName(nameof(GetSatisfactionChart))
             .WithSummary("满意度指数图").WithDescription("计分问卷各项满意度指数及置信区间的条形图；带 by 时为各分组的综合指数。")
             .ProducesQueryProblems();
         return api;
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetQuestionChart(
-        string id, string questionId, string format, string? from, string? to, string[]? where, string? round, [FromQuery(Name = "base")] string? basis, string? by,
-        int? width, int? height, double? scale, QuestionnaireCatalog catalog, ResultsService results, CancellationToken cancellationToken)
+        [AsParameters] OrganiserQuery query, string questionId, string format, int? width, int? height, double? scale,
+        QuestionnaireCatalog catalog, ResultsService results, CancellationToken cancellationToken)
     {
-        var (questionnaire, query, problem) = new ResultsParameters(from, to, where, basis, by, round).Resolve(id, catalog);
-        if (query is null) return problem!;
-        if (questionnaire!.FindQuestion(questionId) is not { Type: not QuestionType.Text } question)
-            return Problems.ChoiceQuestionNotFound(id, questionId);
+        if (!query.TryResolve(catalog, out var resolved, out var problem)) return problem;
+        var questionnaire = resolved.Questionnaire;
+        if (questionnaire.FindQuestion(questionId) is not { Type: not QuestionType.Text } question)
+            return Problems.ChoiceQuestionNotFound(questionnaire.Id, questionId);
         if (ChartFormat.Parse(format, width, height, scale) is not { } size) return Problems.InvalidQuery(ChartFormat.Errors());
 
-        var analysis = await results.AnalyseAsync(questionnaire, query.Filter, query.Basis, query.By, cancellationToken, onlyQuestion: question);
+        var analysis = await resolved.AnalyseAsync(results, cancellationToken, onlyQuestion: question);
         return size.Render(QuestionCharts.Create(analysis, question), $"{questionnaire.Id}-{question.Id}");
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetSatisfactionChart(
-        string id, string format, string? from, string? to, string[]? where, string? round, string? by,
-        int? width, int? height, double? scale, QuestionnaireCatalog catalog, SatisfactionService satisfaction, CancellationToken cancellationToken)
+        [AsParameters] OrganiserQuery query, string format, int? width, int? height, double? scale,
+        QuestionnaireCatalog catalog, SatisfactionService satisfaction, CancellationToken cancellationToken)
     {
-        var (questionnaire, query, problem) = new ResultsParameters(from, to, where, By: by, Round: round).ResolveScored(id, catalog);
-        if (query is null) return problem!;
+        if (!query.TryResolveScored(catalog, out var resolved, out var problem)) return problem;
         if (ChartFormat.Parse(format, width, height, scale) is not { } size) return Problems.InvalidQuery(ChartFormat.Errors());
 
-        var result = await satisfaction.ComputeAsync(questionnaire!, query.Filter, query.By, cancellationToken);
-        return size.Render(SatisfactionCharts.Create(questionnaire!, result), $"{questionnaire!.Id}-satisfaction");
+        var analysis = await resolved.SatisfactionAsync(satisfaction, cancellationToken);
+        return size.Render(SatisfactionCharts.Create(analysis), $"{resolved.Questionnaire.Id}-satisfaction");
     }
 }

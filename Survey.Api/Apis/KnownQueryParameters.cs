@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Survey.Api.Apis;
@@ -6,20 +7,15 @@ namespace Survey.Api.Apis;
 /// <summary>
 /// An endpoint filter that refuses (400, naming the parameter) a query parameter the handler does not take, so an
 /// unused parameter cannot make a costly response be computed again or stored twice in a cache.
-/// The names allowed are read from the handler's own parameters (or their <c>[FromQuery(Name)]</c>), plus the
-/// dashboard's query string (filters, base, by), which every chart on a page receives whether it uses each or not.
+/// The names allowed are read from the handler's own parameters (or their <c>[FromQuery(Name)]</c>), and from the
+/// properties of its <c>[AsParameters]</c> records: every chart takes <see cref="OrganiserQuery"/>, so the dashboard's
+/// query string (filters, base, by) is always known.
 /// </summary>
 public static class KnownQueryParameters
 {
-    private static readonly string[] DashboardQuery = ["from", "to", "where", "base", "by"];
-
     public static EndpointFilterDelegate Filter(EndpointFilterFactoryContext context, EndpointFilterDelegate next)
     {
-        var known = context.MethodInfo.GetParameters()
-            .Select(p => p.GetCustomAttribute<FromQueryAttribute>()?.Name ?? p.Name)
-            .OfType<string>()
-            .Concat(DashboardQuery)
-            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var known = context.MethodInfo.GetParameters().SelectMany(Names).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return invocation =>
         {
             var unknown = invocation.HttpContext.Request.Query.Keys.Where(key => !known.Contains(key)).ToList();
@@ -28,4 +24,9 @@ public static class KnownQueryParameters
             return ValueTask.FromResult<object?>(Problems.InvalidQuery(errors));
         };
     }
+
+    private static IEnumerable<string> Names(ParameterInfo parameter) =>
+        parameter.GetCustomAttribute<AsParametersAttribute>() is null
+            ? [parameter.GetCustomAttribute<FromQueryAttribute>()?.Name ?? parameter.Name!]
+            : parameter.ParameterType.GetProperties().Select(p => p.GetCustomAttribute<FromQueryAttribute>()?.Name ?? p.Name);
 }

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Survey.Core.Questionnaires;
+using Survey.Api.Codes;
 using Survey.Api.Limits;
 using Survey.Api.Responses;
+using Survey.Api.Schedule;
 
 namespace Survey.Api.Apis;
 
@@ -17,10 +19,10 @@ public static class ResponsesApi
     {
         var api = app.MapGroup("/api/questionnaires").WithTags("Responses");
         api.MapPost("/{id}/responses", SubmitResponse).WithName(nameof(SubmitResponse))
-            .WithSummary("提交答卷").WithDescription("公开：提交一份匿名答卷（answers、otherText、text）。保存后才返回 201；有 Idempotency-Key 时重试只保存一次；答案有误返回 400 问题详情，指明题目和规则，且不保存。")
+            .WithSummary("提交答卷").WithDescription("公开：提交一份匿名答卷（answers、otherText、text）。保存后才返回 201；有 Idempotency-Key 时重试只保存一次；答案有误返回 400 问题详情，指明题目和规则，且不保存；问卷未开始、已结束或已关闭时返回 409，注明起止时间，不保存。凭邀请码填写的问卷须在 Invitation-Code 请求头中提供邀请码：缺少或格式不对返回 400，无效或已作废返回 403，已使用返回 409，均不保存；每个邀请码只能提交一次。")
             .Accepts<object>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .DisableAntiforgery()
             .WithMetadata(new ThrottledEndpoint(ThrottledEndpoint.Kind.Submission));
         return api;
@@ -28,11 +30,10 @@ public static class ResponsesApi
 
     public static async Task<Results<Created<SubmissionAccepted>, ProblemHttpResult>> SubmitResponse(
         string id, HttpRequest request, QuestionnaireCatalog catalog, ResponseStore store,
-        IOptions<SurveyOptions> options, CancellationToken cancellationToken)
+        IOptions<SurveyOptions> options, TimeProvider clock, InvitationCodeHasher codes, CancellationToken cancellationToken)
     {
         if (catalog.Find(id) is not { } questionnaire) return Problems.QuestionnaireNotFound(id);
-        if (!questionnaire.Open)
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "问卷已关闭", detail: "此问卷已停止收集答卷。");
+        if (CollectionWindow.Problem(questionnaire, clock.GetUtcNow()) is { } refused) return refused;
         if (!request.HasJsonContentType())
             return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "提交格式错误",
                 detail: "请以 application/json 格式提交答卷。");
@@ -41,6 +42,15 @@ public static class ResponsesApi
         if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > MaxIdempotencyKeyLength || idempotencyKey.Any(c => c is < '!' or > '~')))
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Idempotency-Key 无效",
                 detail: $"Idempotency-Key 应为1至{MaxIdempotencyKeyLength}个可见ASCII字符。");
+
+        string? codeHash = null;
+        if (questionnaire.Access == QuestionnaireAccess.Codes)
+        {
+            string? typed = request.Headers[CodeRefusal.Header];
+            if (string.IsNullOrWhiteSpace(typed)) return CodeRefusal.Required.ToProblem();
+            if (InvitationCodeFormat.Normalize(typed) is not { } code) return CodeRefusal.Malformed.ToProblem();
+            codeHash = await codes.HashAsync(questionnaire.Id, code, cancellationToken);
+        }
 
         var limit = options.Value.MaxSubmissionBytes;
         var body = await BoundedBody.ReadAsync(request, limit, cancellationToken);
@@ -53,7 +63,8 @@ public static class ResponsesApi
         var errors = SubmissionValidator.Validate(questionnaire, submission);
         if (errors.Count > 0) return Problems.InvalidSubmission(errors);
 
-        var result = await store.SaveAsync(questionnaire, submission, idempotencyKey, cancellationToken);
+        var result = await store.SaveAsync(questionnaire, submission, idempotencyKey, cancellationToken, codeHash);
+        if (CodeRefusal.For(result.Outcome) is { } refusal) return refusal.ToProblem();
         if (result.Outcome == StoreOutcome.KeyReusedWithDifferentBody)
             return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency-Key 已被使用",
                 detail: "此 Idempotency-Key 已用于另一份不同的答卷；新答卷未保存。请为新答卷使用新的 Idempotency-Key。");

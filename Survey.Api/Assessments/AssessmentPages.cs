@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Survey.Analysis.Rounds;
@@ -24,7 +25,7 @@ public static class AssessmentPages
     }
 
     public static async Task<Results<ContentHttpResult, NotFound<string>>> ShowAssessments(
-        string id, string? round, HttpContext context, QuestionnaireCatalog catalog, AssessmentStore store, TimeProvider clock,
+        string id, [Description("测评轮次（问卷中命名的轮次，或 2026-Q1 这样的日历轮次）；默认为当前轮次")] string? round, HttpContext context, QuestionnaireCatalog catalog, AssessmentStore store, TimeProvider clock,
         CancellationToken cancellationToken)
     {
         if (catalog.Find(id) is not { } questionnaire || AssessmentStore.OrganisationQuestion(questionnaire) is null)

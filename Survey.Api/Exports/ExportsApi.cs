@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
+using Survey.Api.Apis;
 using Survey.Api.Auth;
 using Survey.Api.OpenApi;
 using Survey.Api.Infrastructure;
@@ -18,93 +18,88 @@ public static class ExportsApi
 {
     public static RouteGroupBuilder MapExportsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/questionnaires").WithTags("Downloads").RequireAuthorization(OrganiserPolicy.Name);
-        api.MapGet("/{id}/export.csv", ExportCsv).WithName(nameof(ExportCsv)).Produces(200, contentType: CsvTableWriter.ContentType)
+        var api = app.MapGroup("/api/questionnaires/{id}").WithTags("Downloads").RequireAuthorization(OrganiserPolicy.Name);
+        api.MapGet("/export.csv", ExportCsv).WithName(nameof(ExportCsv)).Produces(200, contentType: CsvTableWriter.ContentType)
             .ProducesQueryProblems()
-            .WithSummary("原始数据 (CSV)").WithDescription("每份答卷一行（UTF-8 带 BOM），列头为题目文字和题目/选项编号，文件开头说明问卷、筛选条件和生成时间。");
-        api.MapGet("/{id}/export.xlsx", ExportXlsx).WithName(nameof(ExportXlsx)).Produces(200, contentType: XlsxTableWriter.ContentType)
+            .WithSummary("原始数据 (CSV)").WithDescription("每份答卷一行（UTF-8 带 BOM），列头为题目文字和题目/选项编号，文件开头说明问卷、筛选条件和生成时间。筛选：from、to、where、round；base 与 by 对原始数据不适用，忽略。");
+        api.MapGet("/export.xlsx", ExportXlsx).WithName(nameof(ExportXlsx)).Produces(200, contentType: XlsxTableWriter.ContentType)
             .ProducesQueryProblems()
-            .WithSummary("原始数据 (Excel)").WithDescription("与 CSV 相同的答卷表，排版可直接打印：列宽适配内容、长文本换行、表头冻结并在每页重复。");
-        api.MapGet("/{id}/tallies.csv", TalliesCsv).WithName(nameof(TalliesCsv)).Produces(200, contentType: CsvTableWriter.ContentType)
+            .WithSummary("原始数据 (Excel)").WithDescription("与 CSV 相同的答卷表，排版可直接打印：列宽适配内容、长文本换行、表头冻结并在每页重复。base 与 by 不适用，忽略。");
+        api.MapGet("/tallies.csv", TalliesCsv).WithName(nameof(TalliesCsv)).Produces(200, contentType: CsvTableWriter.ContentType)
             .ProducesQueryProblems()
             .WithSummary("统计表 (CSV)").WithDescription("各选择题的频数、百分比及其 95% 置信区间；计分问卷另附满意度指数表；带 by 参数时每题另附交叉表及检验结果。");
-        api.MapGet("/{id}/tallies.xlsx", TalliesXlsx).WithName(nameof(TalliesXlsx)).Produces(200, contentType: XlsxTableWriter.ContentType)
+        api.MapGet("/tallies.xlsx", TalliesXlsx).WithName(nameof(TalliesXlsx)).Produces(200, contentType: XlsxTableWriter.ContentType)
             .ProducesQueryProblems()
             .WithSummary("统计表 (Excel)").WithDescription("与统计表 CSV 相同的表格，每表一个工作表（以题目命名），可直接打印。");
-        api.MapGet("/{id}/report.zip", ReportZip).WithName(nameof(ReportZip)).Produces(200, contentType: ReportBundle.ContentType)
+        api.MapGet("/report.zip", ReportZip).WithName(nameof(ReportZip)).Produces(200, contentType: ReportBundle.ContentType)
             .ProducesQueryProblems()
             .WithSummary("完整报告 (ZIP)").WithDescription("全部图表（PNG 与 SVG）、统计表（CSV 与 Excel）和可打印为 A4 报告的 summary.html。");
         return api;
     }
 
     public static Task<Results<PushStreamHttpResult, ProblemHttpResult>> ExportCsv(
-        string id, string? from, string? to, string[]? where, string? round, HttpContext context, QuestionnaireCatalog catalog, SurveyDbContext db, AnswerLayouts layouts, TimeProvider clock) =>
-        RawExport(id, from, to, where, round, context, catalog, db, layouts, clock, "export.csv", CsvTableWriter.ContentType, CsvTableWriter.WriteAsync);
+        [AsParameters] OrganiserQuery query, HttpContext context, QuestionnaireCatalog catalog, SurveyDbContext db, AnswerLayouts layouts, TimeProvider clock) =>
+        RawExport(query, context, catalog, db, layouts, clock, "export.csv", CsvTableWriter.ContentType, CsvTableWriter.WriteAsync);
 
     public static Task<Results<PushStreamHttpResult, ProblemHttpResult>> ExportXlsx(
-        string id, string? from, string? to, string[]? where, string? round, HttpContext context, QuestionnaireCatalog catalog, SurveyDbContext db, AnswerLayouts layouts, TimeProvider clock) =>
-        RawExport(id, from, to, where, round, context, catalog, db, layouts, clock, "export.xlsx", XlsxTableWriter.ContentType, XlsxTableWriter.WriteAsync);
+        [AsParameters] OrganiserQuery query, HttpContext context, QuestionnaireCatalog catalog, SurveyDbContext db, AnswerLayouts layouts, TimeProvider clock) =>
+        RawExport(query, context, catalog, db, layouts, clock, "export.xlsx", XlsxTableWriter.ContentType, XlsxTableWriter.WriteAsync);
 
     public static Task<Results<PushStreamHttpResult, ProblemHttpResult>> TalliesCsv(
-        string id, string? from, string? to, string[]? where, string? round, [FromQuery(Name = "base")] string? basis, string? by,
-        HttpContext context, QuestionnaireCatalog catalog, ResultsService results, SatisfactionService satisfaction, TimeProvider clock) =>
-        Tallies(id, new(from, to, where, basis, by, round), context, catalog, results, satisfaction, clock, "tallies.csv", CsvTableWriter.ContentType, CsvTableWriter.WriteAsync);
+        [AsParameters] OrganiserQuery query, HttpContext context, QuestionnaireCatalog catalog, ResultsService results, SatisfactionService satisfaction, TimeProvider clock) =>
+        Tallies(query, context, catalog, results, satisfaction, clock, "tallies.csv", CsvTableWriter.ContentType, CsvTableWriter.WriteAsync);
 
     public static Task<Results<PushStreamHttpResult, ProblemHttpResult>> TalliesXlsx(
-        string id, string? from, string? to, string[]? where, string? round, [FromQuery(Name = "base")] string? basis, string? by,
-        HttpContext context, QuestionnaireCatalog catalog, ResultsService results, SatisfactionService satisfaction, TimeProvider clock) =>
-        Tallies(id, new(from, to, where, basis, by, round), context, catalog, results, satisfaction, clock, "tallies.xlsx", XlsxTableWriter.ContentType, XlsxTableWriter.WriteAsync);
+        [AsParameters] OrganiserQuery query, HttpContext context, QuestionnaireCatalog catalog, ResultsService results, SatisfactionService satisfaction, TimeProvider clock) =>
+        Tallies(query, context, catalog, results, satisfaction, clock, "tallies.xlsx", XlsxTableWriter.ContentType, XlsxTableWriter.WriteAsync);
 
     public static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> ReportZip(
-        string id, string? from, string? to, string[]? where, string? round, [FromQuery(Name = "base")] string? basis, string? by,
-        HttpContext context, QuestionnaireCatalog catalog, ResultsService results, SatisfactionService satisfaction,
+        [AsParameters] OrganiserQuery query, HttpContext context, QuestionnaireCatalog catalog, ResultsService results, SatisfactionService satisfaction,
         IWebHostEnvironment environment, TimeProvider clock)
     {
-        var (analysis, problem) = await new ResultsParameters(from, to, where, basis, by, round).AnalyseAsync(id, catalog, results, context.RequestAborted);
-        if (analysis is null) return problem!;
-        var scores = await ScoresAsync(analysis, satisfaction, context.RequestAborted);
+        if (!query.TryResolve(catalog, out var resolved, out var problem)) return problem;
+        var analysis = await resolved.AnalyseAsync(results, context.RequestAborted);
+        var scores = await ScoresAsync(resolved, satisfaction, context.RequestAborted);
         var stylesheet = environment.WebRootFileProvider.GetFileInfo("admin.css") is { Exists: true } css
             ? await new StreamReader(css.CreateReadStream()).ReadToEndAsync(context.RequestAborted)
             : "";
         var contents = new ReportBundle.Contents(analysis, scores, clock.GetUtcNow(), stylesheet);
-        return await RecordedAttachmentAsync(context, ResultsScope.Of(analysis).FileName(contents.GeneratedAt, "report.zip"), ReportBundle.ContentType,
+        return await RecordedAttachmentAsync(context, resolved.Scope.FileName(contents.GeneratedAt, "report.zip"), ReportBundle.ContentType,
             (stream, cancellationToken) => ReportBundle.WriteAsync(stream, contents, cancellationToken));
     }
 
     /// <summary>Writes a file: its header block, then its tables.</summary>
     public delegate Task TableWriter(Stream stream, IReadOnlyList<string> about, IReadOnlyList<ExportTable> tables, CancellationToken cancellationToken);
 
+    /// <summary>The responses themselves: the filters apply; the base and the break-down do not (no percentages, no groups).</summary>
     private static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> RawExport(
-        string id, string? from, string? to, string[]? where, string? round, HttpContext context, QuestionnaireCatalog catalog, SurveyDbContext db, AnswerLayouts layouts,
+        OrganiserQuery query, HttpContext context, QuestionnaireCatalog catalog, SurveyDbContext db, AnswerLayouts layouts,
         TimeProvider clock, string kind, string contentType, TableWriter write)
     {
-        var (questionnaire, query, problem) = new ResultsParameters(from, to, where, Round: round).Resolve(id, catalog);
-        if (query is null) return problem!;
-        var table = RawResponseTable.Create(db, await layouts.GetAsync(questionnaire!, context.RequestAborted), query.Filter);
-        var scope = new ResultsScope(questionnaire!, query.Filter);
+        if (!(query with { Basis = null, By = null }).TryResolve(catalog, out var resolved, out var problem)) return problem;
+        var table = RawResponseTable.Create(db, await layouts.GetAsync(resolved.Questionnaire, context.RequestAborted), resolved.Filter);
+        var scope = new ResultsScope(resolved.Questionnaire, resolved.Filter);
         var now = clock.GetUtcNow();
         return await RecordedAttachmentAsync(context, scope.FileName(now, kind), contentType,
             (stream, cancellationToken) => write(stream, scope.HeaderLines(now), [table], cancellationToken));
     }
 
     private static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> Tallies(
-        string id, ResultsParameters parameters, HttpContext context, QuestionnaireCatalog catalog, ResultsService results,
+        OrganiserQuery query, HttpContext context, QuestionnaireCatalog catalog, ResultsService results,
         SatisfactionService satisfaction, TimeProvider clock, string kind, string contentType, TableWriter write)
     {
-        var (analysis, problem) = await parameters.AnalyseAsync(id, catalog, results, context.RequestAborted);
-        if (analysis is null) return problem!;
-        var tables = TallyTables.Build(analysis, await ScoresAsync(analysis, satisfaction, context.RequestAborted));
-        var scope = ResultsScope.Of(analysis);
+        if (!query.TryResolve(catalog, out var resolved, out var problem)) return problem;
+        var analysis = await resolved.AnalyseAsync(results, context.RequestAborted);
+        var tables = TallyTables.Build(analysis, await ScoresAsync(resolved, satisfaction, context.RequestAborted));
+        var scope = resolved.Scope;
         var now = clock.GetUtcNow();
         return await RecordedAttachmentAsync(context, scope.FileName(now, kind), contentType,
             (stream, cancellationToken) => write(stream, scope.HeaderLines(now, analysis.Counts.Responses), tables, cancellationToken));
     }
 
     /// <summary>The satisfaction indices under the same filters and break-down, for a scored questionnaire.</summary>
-    public static async Task<SatisfactionResults?> ScoresAsync(QuestionnaireAnalysis analysis, SatisfactionService satisfaction, CancellationToken cancellationToken) =>
-        analysis.Questionnaire.HasScoredItems
-            ? await satisfaction.ComputeAsync(analysis.Questionnaire, analysis.Filter, analysis.By, cancellationToken)
-            : null;
+    public static async Task<SatisfactionAnalysis?> ScoresAsync(ResolvedQuery query, SatisfactionService satisfaction, CancellationToken cancellationToken) =>
+        query.Questionnaire.HasScoredItems ? await query.SatisfactionAsync(satisfaction, cancellationToken) : null;
 
     /// <summary>
     /// <see cref="Attachment"/>, recorded first in the audit log (<see cref="Audit.AuditActions.Downloaded"/>: the file,

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Survey.Analysis.Charts;
+using Survey.Api.Charts;
 using Survey.Api.Organiser;
 using Survey.Api.Results;
 
@@ -16,7 +17,7 @@ public static class ReportBundle
     public const int ChartWidth = 800;
     public const double PrintScale = 2;
 
-    public sealed record Contents(QuestionnaireAnalysis Analysis, SatisfactionResults? Scores, DateTimeOffset GeneratedAt, string Stylesheet)
+    public sealed record Contents(QuestionnaireAnalysis Analysis, SatisfactionAnalysis? Scores, DateTimeOffset GeneratedAt, string Stylesheet)
     {
         public ResultsScope Scope => ResultsScope.Of(Analysis);
 
@@ -42,7 +43,7 @@ public static class ReportBundle
             .Select(q => (Key: q.Id, Build: (Func<RenderedChart>)(() => QuestionCharts.Create(contents.Analysis, q))))
             .ToList();
         if (contents.Scores is { } scores)
-            charts.Insert(0, (QuestionnairePage.SatisfactionChart, () => SatisfactionCharts.Create(questionnaire, scores)));
+            charts.Insert(0, (QuestionnairePage.SatisfactionChart, () => SatisfactionCharts.Create(scores)));
         foreach (var (key, build) in charts)
         {
             var chart = build();

@@ -28,7 +28,7 @@ public static class TallyTables
         new("题目编号"), new("选项编号"),
     ];
 
-    public static IReadOnlyList<ExportTable> Build(QuestionnaireAnalysis analysis, SatisfactionResults? scores)
+    public static IReadOnlyList<ExportTable> Build(QuestionnaireAnalysis analysis, SatisfactionAnalysis? scores)
     {
         var questions = analysis.Questionnaire.Questions.Select((q, i) => (Question: q, Number: i + 1))
             .Where(q => analysis.Tallies.ContainsKey(q.Question.Id)).ToList();
@@ -44,14 +44,14 @@ public static class TallyTables
                 });
             }), [$"{Labels.BaseLabel}：{BaseDescription.Of(analysis.Basis)}；多选题的百分比之和可超过100%。"]) with { PrintedColumns = Columns.Count - 2 },
         };
-        if (scores is not null) tables.AddRange(Satisfaction(analysis.Questionnaire, scores));
+        if (scores is not null) tables.AddRange(Satisfaction(scores));
         foreach (var (question, number) in questions)
             if (analysis.CrosstabOf(question) is { } crosstab)
                 tables.Add(Crosstab(question, number, analysis.By!, crosstab));
         return tables;
     }
 
-    private static IEnumerable<ExportTable> Satisfaction(Questionnaire questionnaire, SatisfactionResults scores)
+    private static IEnumerable<ExportTable> Satisfaction(SatisfactionAnalysis scores)
     {
         ExportColumn[] columns =
         [
@@ -59,19 +59,18 @@ public static class TallyTables
             new("95%置信区间下限", CellFormat.Decimal), new("95%置信区间上限", CellFormat.Decimal),
             new("满意率(%)", CellFormat.Percent), new("评分人数", CellFormat.Count), new("不了解", CellFormat.Count),
         ];
-        var rows = scores.Items.Select(i => new object?[] { i.QuestionId, i.Text, i.Index, i.CiLow, i.CiHigh, i.SatisfiedRate, i.N, i.Unknown })
+        var rows = scores.Items.Select(i => new object?[] { i.Question.Id, i.Question.Text, i.Index.Index, i.Index.CiLow, i.Index.CiHigh, i.Index.SatisfiedRate, i.Index.N, i.Index.Unknown })
             .Append(["composite", "综合满意度指数", scores.Composite.Index, scores.Composite.CiLow, scores.Composite.CiHigh, null, scores.Composite.N, null]);
         yield return ExportTable.FromRows(SatisfactionTitle, columns, rows, [scores.SatisfiedRateDefinition]);
         if (scores.Segments is not { } segments) yield break;
-        var by = questionnaire.FindQuestion(scores.By!)!;
         ExportColumn[] segmentColumns =
         [
             new("分组"), new("综合满意度指数(0–100)", CellFormat.Decimal), new("95%置信区间下限", CellFormat.Decimal),
             new("95%置信区间上限", CellFormat.Decimal), new("人数", CellFormat.Count),
         ];
-        yield return ExportTable.FromRows($"{SegmentsTitle}（按{by.Text}）", segmentColumns, segments.Select(s => s.Suppressed
-                ? new object?[] { s.Label, Labels.Suppressed, Labels.Suppressed, Labels.Suppressed, Labels.Suppressed }
-                : [s.Label, s.Composite.Index, s.Composite.CiLow, s.Composite.CiHigh, s.Composite.N]),
+        yield return ExportTable.FromRows($"{SegmentsTitle}（按{scores.By!.Text}）", segmentColumns, segments.Select(s => s.Suppressed
+                ? new object?[] { s.Option.Label, Labels.Suppressed, Labels.Suppressed, Labels.Suppressed, Labels.Suppressed }
+                : [s.Option.Label, s.Composite.Index, s.Composite.CiLow, s.Composite.CiHigh, s.Composite.N]),
             segments.Any(s => s.Suppressed) ? [Labels.SuppressedLegend] : []);
     }
 

@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
+using Survey.Api.Apis;
 using Survey.Api.Auth;
 using Survey.Api.Infrastructure;
 using Survey.Core.Questionnaires;
 using Survey.Api.Results;
+using Survey.Api.Schedule;
 using static Survey.Api.Organiser.AdminHtml;
 
 namespace Survey.Api.Organiser;
@@ -24,15 +25,16 @@ public static class OrganiserPages
         return pages;
     }
 
-    public static async Task<ContentHttpResult> ShowDashboard(HttpContext context, QuestionnaireCatalog catalog, ResultsService results, CancellationToken cancellationToken)
+    public static async Task<ContentHttpResult> ShowDashboard(HttpContext context, QuestionnaireCatalog catalog, ResultsService results, TimeProvider clock, CancellationToken cancellationToken)
     {
+        var now = clock.GetUtcNow();
         var rows = new List<Markup>();
         foreach (var questionnaire in catalog.All)
         {
             var activity = await results.ActivityAsync(questionnaire, ResponseFilter.None, cancellationToken);
             rows.Add(Html($"""
                 <tr>
-                <td><a href="/admin/q/{Uri.EscapeDataString(questionnaire.Id)}">{questionnaire.Title}</a><div class="muted">{questionnaire.Id} · 第{questionnaire.Version}版 · {(questionnaire.Open ? "收集中" : "已关闭")}</div></td>
+                <td><a href="/admin/q/{Uri.EscapeDataString(questionnaire.Id)}">{questionnaire.Title}</a><div class="muted">{questionnaire.Id} · 第{questionnaire.Version}版 · <span class="collection-state">{CollectionWindow.DashboardLabel(questionnaire, now)}</span></div><div class="print-links">{PrintLink(questionnaire)}</div></td>
                 <td class="number">{activity.Responses}</td>
                 <td>{Time(activity.First)}</td>
                 <td>{Time(activity.Last)}</td>
@@ -51,23 +53,24 @@ public static class OrganiserPages
     }
 
     public static async Task<Results<ContentHttpResult, NotFound<string>>> ShowQuestionnaire(
-        string id, string? from, string? to, string[]? where, string? round, [FromQuery(Name = "base")] string? basis, string? by,
-        HttpContext context, QuestionnaireCatalog catalog, ResultsService results, SatisfactionService satisfaction,
+        [AsParameters] OrganiserQuery query, HttpContext context, QuestionnaireCatalog catalog, ResultsService results, SatisfactionService satisfaction,
         Integrity.FlagReport flagReport, CancellationToken cancellationToken)
     {
-        if (catalog.Find(id) is not { } questionnaire) return TypedResults.NotFound($"没有编号为“{id}”的问卷。");
-        var (query, errors) = ResultsQuery.Parse(questionnaire, from, to, where, basis, by, round);
-        if (query is null)
+        if (catalog.Find(query.Id) is not { } questionnaire) return TypedResults.NotFound($"没有编号为“{query.Id}”的问卷。");
+        if (query.Parse(questionnaire, out var errors) is not { } resolved)
             // A bad filter shows the page unfiltered, with what was wrong, rather than an error page.
             return QuestionnairePage.Render(context, questionnaire, null, null, null, errors.SelectMany(e => e.Value).ToList());
-        var analysis = await results.AnalyseAsync(questionnaire, query.Filter, query.Basis, query.By, cancellationToken);
-        var activity = await results.ActivityAsync(questionnaire, query.Filter, cancellationToken);
-        var scores = questionnaire.HasScoredItems
-            ? await satisfaction.ComputeAsync(questionnaire, query.Filter, query.By, cancellationToken)
-            : null;
+        var analysis = await resolved.AnalyseAsync(results, cancellationToken);
+        var activity = await results.ActivityAsync(questionnaire, resolved.Filter, cancellationToken);
+        var scores = questionnaire.HasScoredItems ? await resolved.SatisfactionAsync(satisfaction, cancellationToken) : null;
         var flags = Integrity.FlagsSection.Render(context, questionnaire, await flagReport.BuildAsync(questionnaire, cancellationToken));
         return QuestionnairePage.Render(context, questionnaire, analysis, activity, scores, [], flags);
     }
+
+    /// <summary>Reaching residents on paper: slips with invitation codes, or a poster for an open questionnaire.</summary>
+    private static Markup PrintLink(Questionnaire questionnaire) => questionnaire.Access == QuestionnaireAccess.Codes
+        ? Html($"""<a href="/admin/q/{Uri.EscapeDataString(questionnaire.Id)}/slips">邀请码与邀请条</a>""")
+        : Html($"""<a href="/admin/q/{Uri.EscapeDataString(questionnaire.Id)}/poster">打印海报</a>""");
 
     public static string Time(DateTime? time) => time is { } t ? t.ToString("yyyy-MM-dd HH:mm") : "—";
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Survey.Api.Apis;
 using Survey.Api.Exports;
 using Survey.Analysis.Charts;
 using Survey.Analysis.Crosstabs;
@@ -28,11 +29,11 @@ public static class QuestionnairePage
     public const int ChartWidth = 540;
 
     public static ContentHttpResult Render(HttpContext context, Questionnaire questionnaire, QuestionnaireAnalysis? analysis,
-        SubmissionActivity? activity, SatisfactionResults? scores, IReadOnlyList<string> errors, Markup? flags = null)
+        SubmissionActivity? activity, SatisfactionAnalysis? scores, IReadOnlyList<string> errors, Markup? flags = null)
     {
         var filter = analysis?.Filter ?? ResponseFilter.None;
-        var basis = analysis is null ? null : ResultsBuilder.BasisName(analysis.Basis);
-        var queryString = DashboardQuery.For(filter, basis, analysis?.By?.Id);
+        var basis = analysis?.Basis ?? TallyBaseQuery.Default;
+        var queryString = DashboardQuery.For(filter, basis, analysis?.By);
         var chartQuery = queryString.Add("width", ChartWidth.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var api = $"/api/questionnaires/{Uri.EscapeDataString(questionnaire.Id)}";
         var problems = errors.Count == 0 ? Markup.Empty
@@ -42,7 +43,7 @@ public static class QuestionnairePage
             <nav class="crumbs"><a href="/admin">全部问卷</a></nav>
             <h1>{questionnaire.Title}</h1>
             {problems}
-            {FilterForm(context, questionnaire, filter, basis, analysis?.By?.Id)}
+            {FilterForm(context, questionnaire, filter, basis, analysis?.By)}
             <section class="summary">
             <p class="applied">当前视图：{new ResultsScope(questionnaire, filter, analysis?.By).Describe()}</p>
             {Activity(activity)}
@@ -64,15 +65,15 @@ public static class QuestionnairePage
     /// The satisfaction section and every question's section, in questionnaire order. <paramref name="chartSource"/>
     /// gives each chart's image address (a chart route on the dashboard, a data: URI in the report bundle), or null for none.
     /// </summary>
-    public static Markup Sections(QuestionnaireAnalysis? analysis, SatisfactionResults? scores, Func<string, string?> chartSource) => Html($"""
-        {Satisfaction(analysis?.Questionnaire, scores, chartSource(SatisfactionChart))}
+    public static Markup Sections(QuestionnaireAnalysis? analysis, SatisfactionAnalysis? scores, Func<string, string?> chartSource) => Html($"""
+        {Satisfaction(scores, chartSource(SatisfactionChart))}
         {(analysis is null ? Markup.Empty : Html($"{analysis.Questionnaire.Questions.Select((q, i) => Question(analysis, q, i + 1, chartSource))}"))}
         """);
 
     private static Markup Image(string? source, string alt) =>
         source is null ? Markup.Empty : Html($"""<img class="chart" src="{source}" alt="{alt}">""");
 
-    private static Markup FilterForm(HttpContext context, Questionnaire questionnaire, ResponseFilter filter, string? basis, string? by)
+    private static Markup FilterForm(HttpContext context, Questionnaire questionnaire, ResponseFilter filter, TallyBase basis, Question? by)
     {
         var singles = questionnaire.Questions.Where(q => q.Type == QuestionType.Single).ToList();
         Markup AnswerFilter(Question question)
@@ -91,8 +92,8 @@ public static class QuestionnairePage
             </details>
             """);
         var answerFilters = singles.Where(q => !q.IsScored).Select(AnswerFilter);
-        var breakdown = singles.Select(q => Option(q.Id, q.Text, q.Id == by));
-        var bases = Enum.GetValues<TallyBase>().Select(b => (Value: ResultsBuilder.BasisName(b), Label: BaseDescription.Of(b)));
+        var breakdown = singles.Select(q => Option(q.Id, q.Text, q.Id == by?.Id));
+
         return Html($"""
             <form class="filters" method="get" action="/admin/q/{Uri.EscapeDataString(questionnaire.Id)}">
             <fieldset><legend>筛选</legend>
@@ -104,7 +105,7 @@ public static class QuestionnairePage
             </fieldset>
             <fieldset><legend>分析</legend>
             <label>分组比较（交叉分析）<select name="by"><option value="">不分组</option>{breakdown}</select></label>
-            <label>百分比的基数<select name="base">{bases.Select(b => Option(b.Value, b.Label, b.Value == (basis ?? ResultsBuilder.BasisName(TallyBase.Answered))))}</select></label>
+            <label>百分比的基数<select name="base">{Enum.GetValues<TallyBase>().Select(b => Option(TallyBaseQuery.Format(b), BaseDescription.Of(b), b == basis))}</select></label>
             </fieldset>
             <div class="actions"><button type="submit">应用</button> <a href="/admin/q/{Uri.EscapeDataString(questionnaire.Id)}">清除筛选</a></div>
             </form>
@@ -122,18 +123,18 @@ public static class QuestionnairePage
         </div>
         """);
 
-    private static Markup Satisfaction(Questionnaire? questionnaire, SatisfactionResults? scores, string? chart)
+    private static Markup Satisfaction(SatisfactionAnalysis? scores, string? chart)
     {
-        if (scores is null || questionnaire is null) return Markup.Empty;
+        if (scores is null) return Markup.Empty;
         var rows = scores.Items.Select(i => Html($"""
-            <tr><td>{i.Text}</td><td class="number">{Number(i.Index)}</td><td class="number">{Interval(i.CiLow, i.CiHigh)}</td><td class="number">{Number(i.SatisfiedRate)}</td><td class="number">{i.N}</td><td class="number">{i.Unknown}</td></tr>
+            <tr><td>{i.Question.Text}</td><td class="number">{Number(i.Index.Index)}</td><td class="number">{Interval(i.Index.CiLow, i.Index.CiHigh)}</td><td class="number">{Number(i.Index.SatisfiedRate)}</td><td class="number">{i.Index.N}</td><td class="number">{i.Index.Unknown}</td></tr>
             """));
         var segments = scores.Segments is null ? Markup.Empty : Html($"""
-            <h3>分组综合指数（按“{questionnaire.FindQuestion(scores.By!)?.Text}”）</h3>
+            <h3>分组综合指数（按“{scores.By!.Text}”）</h3>
             <table><thead><tr><th>分组</th><th class="number">综合指数</th><th class="number">95% 置信区间</th><th class="number">人数</th></tr></thead>
             <tbody>{scores.Segments.Select(s => s.Suppressed
-                ? Html($"""<tr><td>{s.Label}</td><td colspan="3" class="suppressed">{Labels.Suppressed} 样本过少（少于{scores.SuppressionThreshold}人），不显示</td></tr>""")
-                : Html($"""<tr><td>{s.Label}</td><td class="number">{Number(s.Composite.Index)}</td><td class="number">{Interval(s.Composite.CiLow, s.Composite.CiHigh)}</td><td class="number">{s.Composite.N}</td></tr>"""))}</tbody></table>
+                ? Html($"""<tr><td>{s.Option.Label}</td><td colspan="3" class="suppressed">{Labels.Suppressed} 样本过少（少于{scores.SuppressionThreshold}人），不显示</td></tr>""")
+                : Html($"""<tr><td>{s.Option.Label}</td><td class="number">{Number(s.Composite.Index)}</td><td class="number">{Interval(s.Composite.CiLow, s.Composite.CiHigh)}</td><td class="number">{s.Composite.N}</td></tr>"""))}</tbody></table>
             """);
         return Html($"""
             <section class="satisfaction" id="satisfaction">

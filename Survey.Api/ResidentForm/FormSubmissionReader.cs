@@ -8,7 +8,7 @@ namespace Survey.Api.ResidentForm;
 /// Turns the classic form's <c>application/x-www-form-urlencoded</c> body into the same <see cref="ResponseSubmission"/>
 /// the JSON API builds, so both paths go through <see cref="SubmissionValidator"/> and <see cref="ResponseStore"/>.
 /// Field names: <c>a:{question}</c> (each chosen option id; radio buttons and check boxes), <c>other:{question}</c>
-/// (the "other" option's own words), <c>text:{question}</c> (a text question) and <c>key</c> (the form's idempotency key).
+/// (the "other" option's own words), <c>text:{question}</c> (a text question), <c>key</c> (the form's idempotency key) and <c>invitation-code</c>.
 /// Empty values are what a browser sends for untouched boxes: they mean "no answer". Anything else is refused by name.
 /// </summary>
 public static class FormSubmissionReader
@@ -18,7 +18,11 @@ public static class FormSubmissionReader
     public const string TextPrefix = "text:";
     public const string KeyField = "key";
 
-    public sealed record FormSubmission(ResponseSubmission Submission, IReadOnlyList<SubmissionError> Errors, string? IdempotencyKey);
+    /// <summary>The invitation code (questionnaires with <c>"access": "codes"</c>), as typed.</summary>
+    public const string CodeField = "invitation-code";
+
+    public sealed record FormSubmission(ResponseSubmission Submission, IReadOnlyList<SubmissionError> Errors, string? IdempotencyKey,
+        string? InvitationCode = null);
 
     public static async Task<FormSubmission> ReadAsync(byte[] body)
     {
@@ -46,11 +50,16 @@ public static class FormSubmissionReader
         var text = new Dictionary<string, string>();
         var errors = new List<SubmissionError>();
         string? key = null;
+        string? code = null;
         foreach (var (name, values) in fields)
         {
             if (name == KeyField)
             {
                 key = values.Count == 1 && IsValidKey(values[0]) ? values[0] : null;
+            }
+            else if (name == CodeField)
+            {
+                code = values.Count == 1 ? values[0] : null;
             }
             else if (name.StartsWith(AnswerPrefix, StringComparison.Ordinal))
             {
@@ -70,7 +79,7 @@ public static class FormSubmissionReader
                 errors.Add(new(name, "unknownField", $"未知字段“{name}”"));
             }
         }
-        return new(new ResponseSubmission(answers, otherText, text), errors, key);
+        return new(new ResponseSubmission(answers, otherText, text), errors, key, code);
     }
 
     /// <summary>The same rule as the JSON API's Idempotency-Key header: 1–128 visible ASCII characters.</summary>

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Survey.Api.Codes;
 using Survey.Api.Infrastructure;
 using Survey.Api.Model;
 
@@ -112,9 +113,8 @@ public sealed class GroupCommitWriter(IServiceScopeFactory scopes, AnswerLayouts
             : await db.IdempotencyRecords.AsNoTracking().Where(r => hashes.Contains(r.KeyHash)).ToDictionaryAsync(r => r.KeyHash);
 
         var results = new StoreResult[batch.Count];
-        var firstInBatch = new Dictionary<string, PendingSubmission>();
-        var records = new List<IdempotencyRecord>();
-        var toStore = new List<PendingSubmission>();
+        var firstInBatch = new Dictionary<string, int>();
+        var candidates = new List<int>();
         for (var i = 0; i < batch.Count; i++)
         {
             var submission = batch[i];
@@ -125,16 +125,29 @@ public sealed class GroupCommitWriter(IServiceScopeFactory scopes, AnswerLayouts
                     results[i] = key.Repeat(record.RequestHash, record.ResponseId);
                     continue;
                 }
-                if (firstInBatch.TryGetValue(key.KeyHash, out var first))
-                {
-                    results[i] = key.Repeat(first.Key!.RequestHash, first.Response.Id);
-                    continue;
-                }
-                firstInBatch[key.KeyHash] = submission;
-                records.Add(new IdempotencyRecord { KeyHash = key.KeyHash, RequestHash = key.RequestHash, ResponseId = submission.Response.Id });
+                // A repeat within the batch is answered like the first, once we know whether that was stored (its code may be refused).
+                if (!firstInBatch.TryAdd(key.KeyHash, i)) continue;
             }
-            toStore.Add(submission);
+            candidates.Add(i);
             results[i] = new StoreResult(StoreOutcome.Created, submission.Response.Id);
+        }
+
+        // Invitation codes: each is marked used by an UPDATE whose affected-row count decides, in this transaction, so
+        // a refused code leaves its batch neighbours untouched and a second use (here, or on another instance, which
+        // waits for the row lock and then sees it used) is refused. In hash order, so two instances lock codes in the
+        // same order and cannot deadlock.
+        foreach (var i in candidates.Where(i => batch[i].CodeHash is not null).OrderBy(i => batch[i].CodeHash, StringComparer.Ordinal))
+            if (await InvitationCodeClaim.ClaimAsync(db, batch[i].Questionnaire.Id, batch[i].CodeHash!) is { } refused)
+                results[i] = new StoreResult(refused, Guid.Empty);
+
+        var toStore = candidates.Where(i => results[i].Outcome == StoreOutcome.Created).Select(i => batch[i]).ToList();
+        var records = toStore.Where(s => s.Key is not null)
+            .Select(s => new IdempotencyRecord { KeyHash = s.Key!.KeyHash, RequestHash = s.Key.RequestHash, ResponseId = s.Response.Id }).ToList();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (results[i] is not null || batch[i].Key is not { } key) continue;
+            var first = firstInBatch[key.KeyHash];
+            results[i] = results[first].Outcome == StoreOutcome.Created ? key.Repeat(batch[first].Key!.RequestHash, batch[first].Response.Id) : results[first];
         }
 
         foreach (var group in toStore.GroupBy(s => s.Questionnaire.Id))

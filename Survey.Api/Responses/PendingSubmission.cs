@@ -7,6 +7,9 @@ public sealed record PendingSubmission(Questionnaire Questionnaire, NewResponse 
 
     public Task<StoreResult> Stored => done.Task;
 
+    /// <summary>The invitation code's hash (questionnaires with <c>"access": "codes"</c>): marked used in the response's transaction.</summary>
+    public string? CodeHash { get; init; }
+
     internal void Complete(StoreResult result) => done.TrySetResult(result);
 
     internal void Fail(Exception exception) => done.TrySetException(exception);

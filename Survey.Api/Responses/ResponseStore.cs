@@ -7,7 +7,9 @@ namespace Survey.Api.Responses;
 /// </summary>
 public sealed class ResponseStore(GroupCommitWriter writer, TimeProvider clock)
 {
-    public Task<StoreResult> SaveAsync(Questionnaire questionnaire, ResponseSubmission submission, string? idempotencyKey, CancellationToken cancellationToken) =>
+    /// <param name="codeHash">For a questionnaire with invitation codes: the code's hash, marked used in the same transaction.</param>
+    public Task<StoreResult> SaveAsync(Questionnaire questionnaire, ResponseSubmission submission, string? idempotencyKey, CancellationToken cancellationToken,
+        string? codeHash = null) =>
         writer.StoreAsync(new PendingSubmission(questionnaire, NewResponse.Create(submission, clock.GetUtcNow().UtcDateTime),
-            idempotencyKey is null ? null : IdempotencyKey.For(questionnaire.Id, idempotencyKey, submission)), cancellationToken);
+            idempotencyKey is null ? null : IdempotencyKey.For(questionnaire.Id, idempotencyKey, submission)) { CodeHash = codeHash }, cancellationToken);
 }

@@ -5,6 +5,7 @@ using Survey.Analysis.Rounds;
 using Survey.Analysis.Statistics;
 using Survey.Analysis.Tallies;
 using Survey.Api.Assessments;
+using Survey.Api.Apis.Contracts;
 using Survey.Api.Results;
 
 namespace Survey.Api.Rounds;
@@ -72,5 +73,5 @@ public sealed class LeagueService(RoundSource source, AssessmentStore assessment
             row.Self, row.Review, R(row.Composite?.Index), R(row.Composite?.CiLow), R(row.Composite?.CiHigh),
             row.Rank, row.Letters);
 
-    private static double? R(double? value) => ResultsBuilder.Round(value);
+    private static double? R(double? value) => ResultsJson.Round(value);
 }

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
+using System.ComponentModel;
 using Survey.Analysis.Charts;
 using Survey.Analysis.Rounds;
 using Survey.Api.Apis;
@@ -32,77 +32,82 @@ public static class RoundsApi
     }
 
     public static async Task<Results<Ok<TrendResults>, ProblemHttpResult>> GetTrend(
-        string id, string? period, string? from, string? to, string[]? where, [FromQuery(Name = "base")] string? basis,
+        [AsParameters] OrganiserQuery query, [Description("轮次周期：month、quarter、half、year，或 named（问卷中命名的轮次）；默认为问卷的周期")] string? period,
         QuestionnaireCatalog catalog, TrendService trends, CancellationToken cancellationToken)
     {
-        var (questionnaire, query, roundPeriod, problem) = ResolveTrend(id, period, from, to, where, basis, catalog);
+        var (resolved, roundPeriod, problem) = ResolveTrend(query, period, catalog);
         if (problem is not null) return problem;
-        return TypedResults.Ok(await trends.ComputeAsync(questionnaire!, query!.Filter, query.Basis, roundPeriod, cancellationToken));
+        return TypedResults.Ok(await trends.ComputeAsync(resolved!.Questionnaire, resolved.Filter, resolved.Basis, roundPeriod, cancellationToken));
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetTrendChart(
-        string id, string format, string? question, string? period, string? from, string? to, string[]? where, [FromQuery(Name = "base")] string? basis,
+        [AsParameters] OrganiserQuery query, string format,
+        [Description("画什么：选择题编号（各选项占比）、items（各评价项和综合指数）或 composite（综合指数，默认）")] string? question,
+        [Description("轮次周期：month、quarter、half、year，或 named；默认为问卷的周期")] string? period,
         int? width, int? height, double? scale, QuestionnaireCatalog catalog, TrendService trends, CancellationToken cancellationToken)
     {
-        var (questionnaire, query, roundPeriod, problem) = ResolveTrend(id, period, from, to, where, basis, catalog);
+        var (resolved, roundPeriod, problem) = ResolveTrend(query, period, catalog);
         if (problem is not null) return problem;
+        var questionnaire = resolved!.Questionnaire;
         var shown = question ?? TrendService.CompositeId;
-        if (shown is not (TrendService.CompositeId or TrendCharts.Items) && questionnaire!.FindQuestion(shown) is not { Type: not QuestionType.Text })
-            return Problems.ChoiceQuestionNotFound(id, shown);
-        if (shown is TrendService.CompositeId or TrendCharts.Items && !questionnaire!.HasScoredItems) return Problems.NoScoredItems(id);
+        if (shown is not (TrendService.CompositeId or TrendCharts.Items) && questionnaire.FindQuestion(shown) is not { Type: not QuestionType.Text })
+            return Problems.ChoiceQuestionNotFound(questionnaire.Id, shown);
+        if (shown is TrendService.CompositeId or TrendCharts.Items && !questionnaire.HasScoredItems) return Problems.NoScoredItems(questionnaire.Id);
         if (ChartFormat.Parse(format, width, height, scale) is not { } size) return Problems.InvalidQuery(ChartFormat.Errors());
-        var trend = await trends.ComputeAsync(questionnaire!, query!.Filter, query.Basis, roundPeriod, cancellationToken);
-        return size.Render(TrendCharts.Create(questionnaire!, trend, shown), $"{questionnaire!.Id}-trend-{shown}");
+        var trend = await trends.ComputeAsync(questionnaire, resolved.Filter, resolved.Basis, roundPeriod, cancellationToken);
+        return size.Render(TrendCharts.Create(questionnaire, trend, shown), $"{questionnaire.Id}-trend-{shown}");
     }
 
     public static async Task<Results<Ok<LeagueResults>, ProblemHttpResult>> GetLeague(
-        string id, string? by, string? round, string? from, string? to, string[]? where,
-        QuestionnaireCatalog catalog, TrendService trends, LeagueService leagues, CancellationToken cancellationToken)
+        [AsParameters] OrganiserQuery query, QuestionnaireCatalog catalog, TrendService trends, LeagueService leagues, CancellationToken cancellationToken)
     {
-        var (questionnaire, query, resolved, problem) = await ResolveLeagueAsync(id, by, round, from, to, where, catalog, trends, cancellationToken);
+        var (resolved, round, problem) = await ResolveLeagueAsync(query, catalog, trends, cancellationToken);
         if (problem is not null) return problem;
-        var (league, figures) = await leagues.ComputeAsync(questionnaire!, query!.Filter, query.By!, resolved!, cancellationToken);
-        return TypedResults.Ok(leagues.View(questionnaire!, query.By!, resolved!, league, figures));
+        var (league, figures) = await leagues.ComputeAsync(resolved!.Questionnaire, resolved.Filter, resolved.By!, round!, cancellationToken);
+        return TypedResults.Ok(leagues.View(resolved.Questionnaire, resolved.By!, round!, league, figures));
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetLeagueChart(
-        string id, string format, string? by, string? round, string? from, string? to, string[]? where,
-        int? width, int? height, double? scale, QuestionnaireCatalog catalog, TrendService trends, LeagueService leagues, CancellationToken cancellationToken)
+        [AsParameters] OrganiserQuery query, string format, int? width, int? height, double? scale,
+        QuestionnaireCatalog catalog, TrendService trends, LeagueService leagues, CancellationToken cancellationToken)
     {
-        var (questionnaire, query, resolved, problem) = await ResolveLeagueAsync(id, by, round, from, to, where, catalog, trends, cancellationToken);
+        var (resolved, round, problem) = await ResolveLeagueAsync(query, catalog, trends, cancellationToken);
         if (problem is not null) return problem;
         if (ChartFormat.Parse(format, width, height, scale) is not { } size) return Problems.InvalidQuery(ChartFormat.Errors());
-        var (league, _) = await leagues.ComputeAsync(questionnaire!, query!.Filter, query.By!, resolved!, cancellationToken);
-        return size.Render(LeagueChart.Create(TrendCharts.LeagueTitle(query.By!, resolved!, league), league), $"{questionnaire!.Id}-league-{resolved!.Id}");
+        var (league, _) = await leagues.ComputeAsync(resolved!.Questionnaire, resolved.Filter, resolved.By!, round!, cancellationToken);
+        return size.Render(LeagueChart.Create(TrendCharts.LeagueTitle(resolved.By!, round!, league), league), $"{resolved.Questionnaire.Id}-league-{round!.Id}");
     }
 
-    private static (Questionnaire?, ResultsQuery?, RoundPeriod?, ProblemHttpResult?) ResolveTrend(
-        string id, string? period, string? from, string? to, string[]? where, string? basis, QuestionnaireCatalog catalog)
+    /// <summary>A trend runs across the rounds, undivided: <c>round</c> and <c>by</c> are refused (400), <c>period</c> checked.</summary>
+    private static (ResolvedQuery?, RoundPeriod?, ProblemHttpResult?) ResolveTrend(OrganiserQuery query, string? period, QuestionnaireCatalog catalog)
     {
-        var (questionnaire, query, problem) = new ResultsParameters(from, to, where, basis).Resolve(id, catalog);
-        if (problem is not null) return (null, null, null, problem);
+        if (!query.TryResolve(catalog, out var resolved, out var problem)) return (null, null, problem);
+        var errors = new Dictionary<string, string[]>();
+        if (!string.IsNullOrEmpty(query.Round)) errors["round"] = ["走势按轮次排列各轮，不能用 round= 只取一轮"];
+        if (!string.IsNullOrEmpty(query.By)) errors["by"] = ["走势不分组：分组比较请用排名表（league?by=）"];
         RoundPeriod? roundPeriod = null;
         if (!string.IsNullOrEmpty(period) && period != "named")
         {
             roundPeriod = RoundSchedule.ParsePeriod(period);
-            if (roundPeriod is null) return (null, null, null, Problems.InvalidQuery(new() { ["period"] = [$"周期应为 month、quarter、half、year 或 named：“{period}”"] }));
+            if (roundPeriod is null) errors["period"] = [$"周期应为 month、quarter、half、year 或 named：“{period}”"];
         }
-        if (period == "named" && RoundSchedule.Named(questionnaire!).Count == 0)
-            return (null, null, null, Problems.InvalidQuery(new() { ["period"] = ["这份问卷没有命名的轮次"] }));
-        return (questionnaire, query, roundPeriod, null);
+        if (period == "named" && RoundSchedule.Named(resolved.Questionnaire).Count == 0) errors["period"] = ["这份问卷没有命名的轮次"];
+        return errors.Count > 0 ? (null, null, Problems.InvalidQuery(errors)) : (resolved, roundPeriod, null);
     }
 
-    /// <summary>by= defaults to the evaluated organisations, round= to the latest round with responses.</summary>
-    internal static async Task<(Questionnaire?, ResultsQuery?, Round?, ProblemHttpResult?)> ResolveLeagueAsync(
-        string id, string? by, string? round, string? from, string? to, string[]? where, QuestionnaireCatalog catalog, TrendService trends,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// A scored questionnaire; by= defaults to the evaluated organisations, round= to the latest round with responses (then
+    /// taken out of the filter: the league is computed per round). The base of percentages does not apply (400).
+    /// </summary>
+    internal static async Task<(ResolvedQuery?, Round?, ProblemHttpResult?)> ResolveLeagueAsync(
+        OrganiserQuery query, QuestionnaireCatalog catalog, TrendService trends, CancellationToken cancellationToken)
     {
-        var organisations = catalog.Find(id)?.Evaluation?.Organisations;
-        var (questionnaire, query, problem) = new ResultsParameters(from, to, where, By: by ?? organisations, Round: round).ResolveScored(id, catalog);
-        if (problem is not null) return (null, null, null, problem);
-        if (query!.By is null) return (null, null, null, Problems.InvalidQuery(new() { ["by"] = ["请用 by= 指定按哪道单选题排名（如 community）"] }));
-        var resolved = query.Filter.Round ?? (await trends.RoundsAsync(questionnaire!, query.Filter, null, cancellationToken)).LastOrDefault();
-        if (resolved is null) return (null, null, null, Problems.InvalidQuery(new() { ["round"] = ["还没有答卷，请用 round= 指定轮次"] }));
-        return (questionnaire, query with { Filter = query.Filter with { Round = null } }, resolved, null);
+        var organisations = catalog.Find(query.Id)?.Evaluation?.Organisations;
+        if (!(query with { By = query.By ?? organisations }).TryResolveScored(catalog, out var resolved, out var problem)) return (null, null, problem);
+        if (!string.IsNullOrEmpty(query.Basis)) return (null, null, Problems.InvalidQuery(new() { ["base"] = ["排名表的满意率以有效票为基数，不能指定 base="] }));
+        if (resolved.By is null) return (null, null, Problems.InvalidQuery(new() { ["by"] = ["请用 by= 指定按哪道单选题排名（如 community）"] }));
+        var round = resolved.Filter.Round ?? (await trends.RoundsAsync(resolved.Questionnaire, resolved.Filter, null, cancellationToken)).LastOrDefault();
+        if (round is null) return (null, null, Problems.InvalidQuery(new() { ["round"] = ["还没有答卷，请用 round= 指定轮次"] }));
+        return (resolved with { Filter = resolved.Filter with { Round = null } }, round, null);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Survey.Analysis.League;
+using Survey.Api.Apis;
 using Survey.Api.Auth;
 using Survey.Api.Organiser;
 using Survey.Api.Results;
@@ -20,22 +21,24 @@ public static class RoundsPage
     }
 
     public static async Task<Results<ContentHttpResult, NotFound<string>>> ShowRounds(
-        string id, string? round, string? by, HttpContext context, QuestionnaireCatalog catalog, TrendService trends, LeagueService leagues,
+        [AsParameters] OrganiserQuery query, HttpContext context, QuestionnaireCatalog catalog, TrendService trends, LeagueService leagues,
         CancellationToken cancellationToken)
     {
+        var id = query.Id;
         if (catalog.Find(id) is not { HasScoredItems: true } questionnaire) return TypedResults.NotFound($"问卷“{id}”没有满意度评分题。");
         var api = $"/api/questionnaires/{Uri.EscapeDataString(id)}";
-        var (_, query, resolved, problem) = await RoundsApi.ResolveLeagueAsync(id, by, round, null, null, null, catalog, trends, cancellationToken);
+        var (resolvedQuery, resolved, problem) = await RoundsApi.ResolveLeagueAsync(query, catalog, trends, cancellationToken);
+        var by = resolvedQuery?.By;
         Markup league;
-        if (problem is not null || query?.By is null || resolved is null)
+        if (problem is not null || by is null || resolved is null)
             league = Html($"""<p class="error" role="alert">无法生成排名：请选择轮次，并确认问卷配置了被测评单位。</p>""");
         else
         {
-            var (result, figures) = await leagues.ComputeAsync(questionnaire, query.Filter, query.By, resolved, cancellationToken);
-            var view = leagues.View(questionnaire, query.By, resolved, result, figures);
-            var chartQuery = QueryString.Create([new KeyValuePair<string, string?>("by", query.By.Id), new("round", resolved.Id)]);
+            var (result, figures) = await leagues.ComputeAsync(questionnaire, resolvedQuery!.Filter, by, resolved, cancellationToken);
+            var view = leagues.View(questionnaire, by, resolved, result, figures);
+            var chartQuery = QueryString.Create([new KeyValuePair<string, string?>("by", by.Id), new("round", resolved.Id)]);
             league = Html($"""
-                <h2>{TrendCharts.LeagueTitle(query.By, resolved, result)}</h2>
+                <h2>{TrendCharts.LeagueTitle(by, resolved, result)}</h2>
                 <p class="muted">{resolved.Label}共 {view.N} 份答卷。{(result.RankedByComposite ? "综合得分" : "群众满意度指数")}相同字母者差异不显著（Welch t 检验，Holm 校正）；不足 {view.SuppressionThreshold} 人的单位列为“样本不足”，不排名。{view.SatisfiedRateDefinition}</p>
                 {Table(view)}
                 <img class="chart" src="{api}/league/chart.svg{chartQuery}" alt="排名图">

@@ -1,3 +1,5 @@
+using Survey.Api.Apis;
+using Survey.Api.Apis.Contracts;
 using Survey.Api.Results;
 using Microsoft.Extensions.Options;
 using Survey.Analysis.Rounds;
@@ -66,7 +68,7 @@ public sealed class TrendService(RoundSource source, IOptions<SurveyOptions> opt
                 itemFigures[r].Values.Sum(i => i.Satisfied), itemFigures[r].Values.Sum(i => i.Scored)), Shown));
 
         return new TrendResults(questionnaire.Id, period?.ToString().ToLowerInvariant() ?? (RoundSchedule.Named(questionnaire).Count > 0 ? "named" : RoundSchedule.DefaultPeriod(questionnaire).ToString().ToLowerInvariant()),
-            ResultsBuilder.BasisName(basis), threshold, SatisfactionRule.Describe(questionnaire), rounds, questions, indices);
+            TallyBaseQuery.Format(basis), threshold, SatisfactionRule.Describe(questionnaire), rounds, questions, indices);
     }
 
     /// <summary>An item's score moments and satisfied answers of its scored answers, from its option counts.</summary>
@@ -108,5 +110,5 @@ public sealed class TrendService(RoundSource source, IOptions<SurveyOptions> opt
         new(test.Statistic, Math.Round(test.Value, 3), test.DegreesOfFreedom is { } df ? Math.Round(df, 1) : null,
             Math.Round(test.PValue, 4), Math.Round(percent ? 100 * test.Difference : test.Difference, 2), test.Label);
 
-    private static double? Round(double? value) => ResultsBuilder.Round(value);
+    private static double? Round(double? value) => ResultsJson.Round(value);
 }

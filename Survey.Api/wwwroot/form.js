@@ -186,6 +186,14 @@
     return body;
   }
 
+  // The invitation code (questionnaires that use codes) goes in its own header, never in the answers.
+  function headers() {
+    var result = { 'Content-Type': 'application/json', 'Accept': 'application/json', 'Idempotency-Key': idempotencyKey };
+    var code = document.getElementById('invitation-code');
+    if (code) result['Invitation-Code'] = code.value.replace(/[^\x20-\x7e]/g, ''); // a header holds ASCII only
+    return result;
+  }
+
   function finish(message) {
     sending = false;
     button.disabled = false;
@@ -203,7 +211,7 @@
     window.fetch(form.getAttribute('data-api'), {
       method: 'POST',
       credentials: 'omit',
-      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', 'Idempotency-Key': idempotencyKey },
+      headers: headers(),
       body: body
     }).then(function (response) {
       if (response.status === 201) {

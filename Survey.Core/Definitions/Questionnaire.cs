@@ -16,6 +16,17 @@ public sealed record Questionnaire
     /// <summary>false: shown to organisers, but the form and the API refuse new responses.</summary>
     public bool Open { get; init; } = true;
 
+    /// <summary>"open" (default): anyone with the link; "codes": each response needs an unused invitation code.</summary>
+    public QuestionnaireAccess Access { get; init; } = QuestionnaireAccess.Open;
+
+    /// <summary>Responses are taken from this moment on (null: no start). Without an offset in the file: Beijing time.</summary>
+    [JsonConverter(typeof(BeijingTimeJsonConverter))]
+    public DateTimeOffset? OpensAt { get; init; }
+
+    /// <summary>Responses are refused from this moment on (null: no end).</summary>
+    [JsonConverter(typeof(BeijingTimeJsonConverter))]
+    public DateTimeOffset? ClosesAt { get; init; }
+
     public required IReadOnlyList<Question> Questions { get; init; }
 
     /// <summary>Evaluation rounds (waves); null: calendar quarters.</summary>
@@ -34,6 +45,13 @@ public sealed record Questionnaire
     /// <summary>Has satisfaction items (questions whose options carry scores).</summary>
     [JsonIgnore]
     public bool HasScoredItems => Questions.Any(q => q.IsScored);
+
+    /// <summary>Whether responses are taken at <paramref name="now"/>: opensAt ≤ now &lt; closesAt, and open.</summary>
+    public CollectionState StateAt(DateTimeOffset now) =>
+        !Open ? CollectionState.Closed
+        : OpensAt is { } opens && now < opens ? CollectionState.NotYetOpen
+        : ClosesAt is { } closes && now >= closes ? CollectionState.Ended
+        : CollectionState.Collecting;
 
     public Question? FindQuestion(string questionId) => Questions.FirstOrDefault(q => q.Id == questionId);
 }

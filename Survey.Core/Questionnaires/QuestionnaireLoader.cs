@@ -43,6 +43,8 @@ public static class QuestionnaireLoader
             error("id", $"\"{questionnaire.Id}\" is not a valid id (lower-case letters, digits and '-')");
         if (questionnaire.Version < 1) error("version", "must be 1 or more");
         if (questionnaire.Questions.Count == 0) error("questions", "a questionnaire needs at least one question");
+        if (questionnaire is { OpensAt: { } opens, ClosesAt: { } closes } && closes <= opens)
+            error("closesAt", $"closesAt {closes:yyyy-MM-dd'T'HH:mm:sszzz} must be after opensAt {opens:yyyy-MM-dd'T'HH:mm:sszzz}");
 
         var earlier = new Dictionary<string, Question>();
         for (var i = 0; i < questionnaire.Questions.Count; i++)

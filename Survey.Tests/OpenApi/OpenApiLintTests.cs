@@ -53,4 +53,29 @@ public sealed class OpenApiLintTests(SqliteApp app) : IClassFixture<SqliteApp>
             }
         Assert.All(parsed.RootElement.GetProperty("servers").EnumerateArray(), s => Assert.False(s.GetProperty("url").GetString()!.EndsWith('/')));
     }
+
+    [Fact]
+    public async Task The_organiser_query_parameters_are_documented_in_Chinese_on_every_route_that_takes_them()
+    {
+        using var document = JsonDocument.Parse(await app.CreateClient().GetStringAsync("/openapi/v1.json"));
+        string[] shared = ["from", "to", "where", "round", "base", "by"];
+        var seen = new Dictionary<string, int>();
+        foreach (var path in document.RootElement.GetProperty("paths").EnumerateObject())
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                if (!operation.Value.TryGetProperty("parameters", out var parameters)) continue;
+                foreach (var parameter in parameters.EnumerateArray().Where(p => p.GetProperty("in").GetString() == "query"))
+                {
+                    var name = parameter.GetProperty("name").GetString()!;
+                    if (!shared.Contains(name)) continue;
+                    seen[name] = seen.GetValueOrDefault(name) + 1;
+                    Assert.True(parameter.TryGetProperty("description", out var description) && description.GetString()!.Any(c => c is >= '\u4e00' and <= '\u9fff'),
+                        $"{operation.Name} {path.Name}: query parameter {name} has no Chinese description");
+                }
+            }
+        // Results, satisfaction, both charts, five downloads, the dashboard page, trend, league and their charts, the rounds page.
+        Assert.All(shared, name => Assert.True(seen.GetValueOrDefault(name) >= 10, $"{name} documented on {seen.GetValueOrDefault(name)} routes"));
+        Assert.Contains(document.RootElement.GetProperty("paths").GetProperty("/api/questionnaires/{id}/results").GetProperty("get")
+            .GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "base");
+    }
 }

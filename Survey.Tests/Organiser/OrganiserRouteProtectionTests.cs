@@ -27,7 +27,7 @@ public abstract class OrganiserRouteProtectionTests(SurveyAppFactory app)
         "GET /admin/sign-in", "POST /admin/sign-in", "POST /admin/sign-out",
     ];
 
-    /// <summary>Each organiser route with a concrete URL to request (POST routes are posted to, with an empty body).</summary>
+    /// <summary>Each organiser route with a concrete URL to request (requested with the route's method, with an empty body).</summary>
     public static readonly Dictionary<string, string> Protected = new()
     {
         ["GET /admin/"] = "/admin",
@@ -51,6 +51,13 @@ public abstract class OrganiserRouteProtectionTests(SurveyAppFactory app)
         ["GET /api/questionnaires/{id}/rounds/{round}/assessments"] = "/api/questionnaires/resident-satisfaction/rounds/2026-Q1/assessments",
         ["POST /api/questionnaires/{id}/rounds/{round}/assessments"] = "/api/questionnaires/resident-satisfaction/rounds/2026-Q1/assessments",
         ["GET /api/questionnaires/{id}/bursts"] = "/api/questionnaires/grassroots-service/bursts",
+        ["POST /api/questionnaires/{id}/codes"] = "/api/questionnaires/grassroots-service/codes",
+        ["GET /api/questionnaires/{id}/codes"] = "/api/questionnaires/grassroots-service/codes",
+        ["DELETE /api/questionnaires/{id}/codes/{code}"] = "/api/questionnaires/grassroots-service/codes/ABCD-EFGHJ",
+        ["GET /admin/q/{id}/slips"] = "/admin/q/grassroots-service/slips",
+        ["POST /admin/q/{id}/slips"] = "/admin/q/grassroots-service/slips",
+        ["POST /admin/q/{id}/codes/revoke"] = "/admin/q/grassroots-service/codes/revoke",
+        ["GET /admin/q/{id}/poster"] = "/admin/q/grassroots-service/poster",
         ["GET /api/audit"] = "/api/audit",
         ["GET /api/audit.csv"] = "/api/audit.csv",
         ["GET /admin/audit"] = "/admin/audit",
@@ -92,7 +99,7 @@ public abstract class OrganiserRouteProtectionTests(SurveyAppFactory app)
         {
             foreach (var credentials in new[] { null, new AuthenticationHeaderValue("Bearer", "not-the-token") })
             {
-                var request = new HttpRequestMessage(route.StartsWith("POST ") ? HttpMethod.Post : HttpMethod.Get, url);
+                var request = new HttpRequestMessage(new HttpMethod(route.Split(' ')[0]), url);
                 request.Headers.Authorization = credentials;
                 // Each wrong token from a client of its own: this is about 401, not the failed-sign-in limit (429).
                 request.Headers.Add(TestClientAddress.Header, $"192.0.2.{++clients}");
@@ -107,7 +114,7 @@ public abstract class OrganiserRouteProtectionTests(SurveyAppFactory app)
                 Assert.DoesNotContain("普通群众", body);
             }
             // A forged cookie is no sign-in either.
-            var forged = new HttpRequestMessage(route.StartsWith("POST ") ? HttpMethod.Post : HttpMethod.Get, url);
+            var forged = new HttpRequestMessage(new HttpMethod(route.Split(' ')[0]), url);
             forged.Headers.Add("Cookie", OrganiserPolicy.CookieName + "=CfDJ8forged");
             Assert.Contains((await anonymous.SendAsync(forged)).StatusCode, new[] { HttpStatusCode.Unauthorized, HttpStatusCode.Redirect });
         }

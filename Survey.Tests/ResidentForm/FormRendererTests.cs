@@ -1,3 +1,4 @@
+using Survey.Api;
 using System.Text.Json;
 using Survey.Core.Questionnaires;
 using Survey.Api.ResidentForm;
@@ -65,7 +66,7 @@ public sealed class FormRendererTests
         Assert.Equal(1, CountOf(html, "</textarea>"));
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#x27;&amp;&lt;img src=x onerror=alert(2)&gt;", html);
         Assert.Contains("value=\"k&quot;ey\"", html);
-        Assert.Contains(FormRenderer.E(evil), FormRenderer.Index([questionnaire], Assets));
+        Assert.Contains(HtmlEngine.Encode(evil), FormRenderer.Index([questionnaire], Assets));
         Assert.DoesNotContain("<script>alert", FormRenderer.Index([questionnaire], Assets));
         Assert.DoesNotContain("<script>alert", FormRenderer.Thanks(questionnaire, Assets));
         Assert.DoesNotContain("<script>alert", FormRenderer.Message(evil, evil, Assets));
@@ -104,7 +105,7 @@ public sealed class FormRendererTests
             {
                 var id = $"q-{question.Id}-{option.Id}";
                 Assert.Equal(1, CountOf(html, $"id=\"{id}\""));
-                Assert.Equal(1, CountOf(html, $"<label for=\"{id}\">{FormRenderer.E(option.Label)}</label>"));
+                Assert.Equal(1, CountOf(html, $"<label for=\"{id}\">{HtmlEngine.Encode(option.Label)}</label>"));
             }
             Assert.Equal(questionnaire.Questions.Count, CountOf(html, "<legend>"));
         }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Survey.Api.Model;
 using Survey.Api.Security;
 using Survey.Tests.TestSupport;
@@ -311,7 +312,8 @@ public sealed class ResidentFormClosedQuestionnaireTests
 
     private static async Task<(int Status, string Body)> Execute(Microsoft.AspNetCore.Http.IResult result)
     {
-        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        // Typed results log through the request's services.
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext { RequestServices = new ServiceCollection().AddLogging().BuildServiceProvider() };
         var body = new MemoryStream();
         context.Response.Body = body;
         await result.ExecuteAsync(context);
@@ -322,10 +324,10 @@ public sealed class ResidentFormClosedQuestionnaireTests
     public async Task A_closed_questionnaire_is_not_listed_and_its_form_and_post_say_it_is_closed()
     {
         var environment = new Environment();
-        var (_, list) = await Execute(Survey.Api.ResidentForm.ResidentFormEndpoints.ShowIndex(Catalog, environment));
+        var (_, list) = await Execute(Survey.Api.ResidentForm.ResidentFormEndpoints.ShowIndex(Catalog, environment, TimeProvider.System));
         Assert.DoesNotContain("closed-one", list);
 
-        var (status, form) = await Execute(Survey.Api.ResidentForm.ResidentFormEndpoints.ShowForm("closed-one", Catalog, environment));
+        var (status, form) = await Execute(Survey.Api.ResidentForm.ResidentFormEndpoints.ShowForm("closed-one", null, Catalog, environment, TimeProvider.System));
         Assert.Equal(409, status);
         Assert.Contains("“已结束的调查”已停止收集答卷。", form);
         Assert.DoesNotContain("<form", form);
@@ -334,7 +336,7 @@ public sealed class ResidentFormClosedQuestionnaireTests
         request.ContentType = "application/x-www-form-urlencoded";
         request.Body = new MemoryStream("a:q=a"u8.ToArray());
         // No store is given: reaching it would throw, so a 409 also shows nothing was stored.
-        var post = await Survey.Api.ResidentForm.ResidentFormEndpoints.SubmitForm("closed-one", request, Catalog, null!, null!, environment, CancellationToken.None);
+        var post = await Survey.Api.ResidentForm.ResidentFormEndpoints.SubmitForm("closed-one", request, Catalog, null!, null!, environment, TimeProvider.System, null!, CancellationToken.None);
         Assert.Equal(409, (await Execute(post)).Status);
     }
 }

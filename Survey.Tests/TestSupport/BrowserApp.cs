@@ -10,7 +10,7 @@ namespace Survey.Tests.TestSupport;
 /// (Kestrel, port chosen by the OS), and one headless Debian Chromium driven by Playwright. If Chromium is missing or
 /// cannot start, the fixture throws and every test using it fails (never skips): script/bootstrap --test installs it.
 /// </summary>
-public sealed class BrowserApp : IAsyncLifetime
+public class BrowserApp : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -30,8 +30,12 @@ public sealed class BrowserApp : IAsyncLifetime
     /// <summary>Screenshots are test artefacts, kept in the test output folder.</summary>
     public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
+    /// <summary>Runs before the server starts: a derived fixture may add questionnaires or settings here.</summary>
+    protected virtual void Prepare(SurveyAppFactory app) { }
+
     public async Task InitializeAsync()
     {
+        Prepare(App);
         App.UseKestrel(0);
         App.StartServer();
         var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;

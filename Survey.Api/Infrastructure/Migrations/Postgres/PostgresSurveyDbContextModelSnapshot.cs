@@ -129,6 +129,37 @@ namespace Survey.Api.Infrastructure.Migrations.Postgres
                     b.ToTable("idempotency_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Survey.Api.Model.InvitationCode", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("CreatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("QuestionnaireId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("Revoked")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Tag")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("Used")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Hash");
+
+                    b.HasIndex("QuestionnaireId", "Tag");
+
+                    b.ToTable("invitation_codes", (string)null);
+                });
+
             modelBuilder.Entity("Survey.Api.Model.LayoutAssignment", b =>
                 {
                     b.Property<string>("QuestionnaireId")
@@ -244,6 +275,21 @@ namespace Survey.Api.Infrastructure.Migrations.Postgres
                     b.HasIndex("QuestionnaireId", "QuestionId");
 
                     b.ToTable("response_texts", (string)null);
+                });
+
+            modelBuilder.Entity("Survey.Api.Model.ServerSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("Value")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("server_secrets", (string)null);
                 });
 
             modelBuilder.Entity("Survey.Api.Model.SetAside", b =>

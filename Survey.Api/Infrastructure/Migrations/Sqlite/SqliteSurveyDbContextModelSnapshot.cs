@@ -122,6 +122,37 @@ namespace Survey.Api.Infrastructure.Migrations.Sqlite
                     b.ToTable("idempotency_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Survey.Api.Model.InvitationCode", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CreatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionnaireId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Revoked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Tag")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Used")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Hash");
+
+                    b.HasIndex("QuestionnaireId", "Tag");
+
+                    b.ToTable("invitation_codes", (string)null);
+                });
+
             modelBuilder.Entity("Survey.Api.Model.LayoutAssignment", b =>
                 {
                     b.Property<string>("QuestionnaireId")
@@ -233,6 +264,21 @@ namespace Survey.Api.Infrastructure.Migrations.Sqlite
                     b.HasIndex("QuestionnaireId", "QuestionId");
 
                     b.ToTable("response_texts", (string)null);
+                });
+
+            modelBuilder.Entity("Survey.Api.Model.ServerSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Value")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("server_secrets", (string)null);
                 });
 
             modelBuilder.Entity("Survey.Api.Model.SetAside", b =>
