@@ -43,9 +43,16 @@ public static class TrendChart
                 }
                 else
                 {
-                    var whisker = canvas.Plot.Add.Line(xs[0], points[0].Low, xs[0], points[0].High);
-                    whisker.LineColor = color.WithAlpha(0.5);
-                    whisker.LineWidth = 6;
+                    // A lone round has no neighbour to spread a band to: a thin whisker with caps (an error bar, as in the
+                    // league chart), not a thick bar that reads as a stripe across the plot.
+                    const double cap = 0.07;
+                    var (x, low, high) = (xs[0], points[0].Low, points[0].High);
+                    foreach (var (x1, y1, x2, y2) in new[] { (x, low, x, high), (x - cap, low, x + cap, low), (x - cap, high, x + cap, high) })
+                    {
+                        var whisker = canvas.Plot.Add.Line(x1, y1, x2, y2);
+                        whisker.LineColor = color;
+                        whisker.LineWidth = 1.5f;
+                    }
                 }
                 var line = canvas.Plot.Add.Scatter(xs, points.Select(p => p.Value).ToArray(), color);
                 line.LineWidth = 2;

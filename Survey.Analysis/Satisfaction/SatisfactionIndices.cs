@@ -6,6 +6,9 @@ namespace Survey.Analysis.Satisfaction;
 /// <summary>Satisfaction indices per item and composite.</summary>
 public static class SatisfactionIndices
 {
+    /// <summary>The range of every index: scores are 0–100 (the questionnaire loader checks them).</summary>
+    public const double ScaleMin = 0, ScaleMax = 100;
+
     /// <summary>
     /// Index = mean score over scored answers (unknown answers excluded but reported);
     /// CI = mean ± t(0.975, N−1) · s/√N with the sample SD s (N − 1 denominator);
@@ -47,6 +50,9 @@ public static class SatisfactionIndices
         // Var = (Σx² − (Σx)²/n)/(n − 1); clamp the tiny negative values cancellation can give for constant scores.
         double variance = Math.Max(0, (sumOfSquares - sum * sum / n) / (n - 1));
         double halfWidth = StudentT.InvCDF(0, 1, n - 1, 0.975) * Math.Sqrt(variance / n);
-        return new SatisfactionIndex(mean, mean - halfWidth, mean + halfWidth, n, unknown, null);
+        // The index lies in [0, 100] (scores are 0–100), so the t interval is cut to that range: intersecting an interval with
+        // the parameter space never lowers its coverage, and it stops reports showing "76.2–110.5" (Mandelkern 2002,
+        // "Setting Confidence Intervals for Bounded Parameters", Statistical Science 17(2):149–172, on bounded parameters).
+        return new SatisfactionIndex(mean, Math.Max(ScaleMin, mean - halfWidth), Math.Min(ScaleMax, mean + halfWidth), n, unknown, null);
     }
 }

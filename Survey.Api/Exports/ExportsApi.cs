@@ -5,6 +5,7 @@ using Survey.Api.OpenApi;
 using Survey.Api.Infrastructure;
 using Survey.Core.Questionnaires;
 using Survey.Api.Results;
+using Survey.Api.Rounds;
 
 namespace Survey.Api.Exports;
 
@@ -27,13 +28,13 @@ public static class ExportsApi
             .WithSummary("原始数据 (Excel)").WithDescription("与 CSV 相同的答卷表，排版可直接打印：列宽适配内容、长文本换行、表头冻结并在每页重复。base 与 by 不适用，忽略。");
         api.MapGet("/tallies.csv", TalliesCsv).WithName(nameof(TalliesCsv)).Produces(200, contentType: CsvTableWriter.ContentType)
             .ProducesQueryProblems()
-            .WithSummary("统计表 (CSV)").WithDescription("各选择题的频数、百分比及其 95% 置信区间；计分问卷另附满意度指数表；带 by 参数时每题另附交叉表及检验结果。");
+            .WithSummary("统计表 (CSV)").WithDescription("各选择题的频数、百分比及其 95% 置信区间；计分问卷另附满意度指数表；带 round 且问卷配置了被测评单位时另附该轮排名表；带 by 参数时每题另附交叉表及检验结果。");
         api.MapGet("/tallies.xlsx", TalliesXlsx).WithName(nameof(TalliesXlsx)).Produces(200, contentType: XlsxTableWriter.ContentType)
             .ProducesQueryProblems()
             .WithSummary("统计表 (Excel)").WithDescription("与统计表 CSV 相同的表格，每表一个工作表（以题目命名），可直接打印。");
         api.MapGet("/report.zip", ReportZip).WithName(nameof(ReportZip)).Produces(200, contentType: ReportBundle.ContentType)
             .ProducesQueryProblems()
-            .WithSummary("完整报告 (ZIP)").WithDescription("全部图表（PNG 与 SVG）、统计表（CSV 与 Excel）和可打印为 A4 报告的 summary.html。");
+            .WithSummary("完整报告 (ZIP)").WithDescription("全部图表（PNG 与 SVG）、统计表（CSV 与 Excel）和可打印为 A4 报告的 summary.html；带 round 且问卷配置了被测评单位时另附一页的测评通报 bulletin.html（答卷数、综合排名、与上一轮相比变化最大的三项上升和三项下降及其检验）。");
         return api;
     }
 
@@ -46,16 +47,18 @@ public static class ExportsApi
         RawExport(query, context, catalog, db, layouts, clock, "export.xlsx", XlsxTableWriter.ContentType, XlsxTableWriter.WriteAsync);
 
     public static Task<Results<PushStreamHttpResult, ProblemHttpResult>> TalliesCsv(
-        [AsParameters] OrganiserQuery query, HttpContext context, QuestionnaireCatalog catalog, ResultsService results, SatisfactionService satisfaction, TimeProvider clock) =>
-        Tallies(query, context, catalog, results, satisfaction, clock, "tallies.csv", CsvTableWriter.ContentType, CsvTableWriter.WriteAsync);
+        [AsParameters] OrganiserQuery query, HttpContext context, QuestionnaireCatalog catalog, ResultsService results, SatisfactionService satisfaction,
+        RoundReports rounds, TimeProvider clock) =>
+        Tallies(query, context, catalog, results, satisfaction, rounds, clock, "tallies.csv", CsvTableWriter.ContentType, CsvTableWriter.WriteAsync);
 
     public static Task<Results<PushStreamHttpResult, ProblemHttpResult>> TalliesXlsx(
-        [AsParameters] OrganiserQuery query, HttpContext context, QuestionnaireCatalog catalog, ResultsService results, SatisfactionService satisfaction, TimeProvider clock) =>
-        Tallies(query, context, catalog, results, satisfaction, clock, "tallies.xlsx", XlsxTableWriter.ContentType, XlsxTableWriter.WriteAsync);
+        [AsParameters] OrganiserQuery query, HttpContext context, QuestionnaireCatalog catalog, ResultsService results, SatisfactionService satisfaction,
+        RoundReports rounds, TimeProvider clock) =>
+        Tallies(query, context, catalog, results, satisfaction, rounds, clock, "tallies.xlsx", XlsxTableWriter.ContentType, XlsxTableWriter.WriteAsync);
 
     public static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> ReportZip(
         [AsParameters] OrganiserQuery query, HttpContext context, QuestionnaireCatalog catalog, ResultsService results, SatisfactionService satisfaction,
-        IWebHostEnvironment environment, TimeProvider clock)
+        RoundReports rounds, IWebHostEnvironment environment, TimeProvider clock)
     {
         if (!query.TryResolve(catalog, out var resolved, out var problem)) return problem;
         var analysis = await resolved.AnalyseAsync(results, context.RequestAborted);
@@ -63,7 +66,8 @@ public static class ExportsApi
         var stylesheet = environment.WebRootFileProvider.GetFileInfo("admin.css") is { Exists: true } css
             ? await new StreamReader(css.CreateReadStream()).ReadToEndAsync(context.RequestAborted)
             : "";
-        var contents = new ReportBundle.Contents(analysis, scores, clock.GetUtcNow(), stylesheet);
+        var round = await rounds.ForAsync(resolved.Questionnaire, resolved.Filter, context.RequestAborted);
+        var contents = new ReportBundle.Contents(analysis, scores, clock.GetUtcNow(), stylesheet, round);
         return await RecordedAttachmentAsync(context, resolved.Scope.FileName(contents.GeneratedAt, "report.zip"), ReportBundle.ContentType,
             (stream, cancellationToken) => ReportBundle.WriteAsync(stream, contents, cancellationToken));
     }
@@ -86,11 +90,12 @@ public static class ExportsApi
 
     private static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> Tallies(
         OrganiserQuery query, HttpContext context, QuestionnaireCatalog catalog, ResultsService results,
-        SatisfactionService satisfaction, TimeProvider clock, string kind, string contentType, TableWriter write)
+        SatisfactionService satisfaction, RoundReports rounds, TimeProvider clock, string kind, string contentType, TableWriter write)
     {
         if (!query.TryResolve(catalog, out var resolved, out var problem)) return problem;
         var analysis = await resolved.AnalyseAsync(results, context.RequestAborted);
-        var tables = TallyTables.Build(analysis, await ScoresAsync(resolved, satisfaction, context.RequestAborted));
+        var tables = TallyTables.Build(analysis, await ScoresAsync(resolved, satisfaction, context.RequestAborted),
+            await rounds.ForAsync(resolved.Questionnaire, resolved.Filter, context.RequestAborted));
         var scope = resolved.Scope;
         var now = clock.GetUtcNow();
         return await RecordedAttachmentAsync(context, scope.FileName(now, kind), contentType,

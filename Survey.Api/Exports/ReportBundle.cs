@@ -3,13 +3,15 @@ using Survey.Analysis.Charts;
 using Survey.Api.Charts;
 using Survey.Api.Organiser;
 using Survey.Api.Results;
+using Survey.Api.Rounds;
 
 namespace Survey.Api.Exports;
 
 /// <summary>
 /// The report bundle (.zip), written entry by entry to the response body: every chart as PNG (800 px wide at 2×,
 /// for print) and SVG, the tables as CSV and XLSX, and summary.html, a self-contained page (charts embedded as
-/// data: URIs, tables with bases, tests, the filters applied and the generation time) that prints to A4.
+/// data: URIs, tables with bases, tests, the filters applied and the generation time) that prints to A4; for one round of an
+/// evaluated questionnaire also the league sheet and bulletin.html, the one-page 测评通报 (<see cref="RoundBulletin"/>).
 /// </summary>
 public static class ReportBundle
 {
@@ -17,7 +19,7 @@ public static class ReportBundle
     public const int ChartWidth = 800;
     public const double PrintScale = 2;
 
-    public sealed record Contents(QuestionnaireAnalysis Analysis, SatisfactionAnalysis? Scores, DateTimeOffset GeneratedAt, string Stylesheet)
+    public sealed record Contents(QuestionnaireAnalysis Analysis, SatisfactionAnalysis? Scores, DateTimeOffset GeneratedAt, string Stylesheet, RoundReport? Round = null)
     {
         public ResultsScope Scope => ResultsScope.Of(Analysis);
 
@@ -55,12 +57,17 @@ public static class ReportBundle
             embedded[key] = "data:image/png;base64," + Convert.ToBase64String(png);
         }
 
-        var tables = TallyTables.Build(contents.Analysis, contents.Scores);
+        var tables = TallyTables.Build(contents.Analysis, contents.Scores, contents.Round);
         await AddAsync(zip, "tables/tallies.csv", s => CsvTableWriter.WriteAsync(s, contents.About, tables, cancellationToken), cancellationToken);
         await AddAsync(zip, "tables/tallies.xlsx", s => XlsxTableWriter.WriteAsync(s, contents.About, tables, cancellationToken), cancellationToken);
 
         var summary = ReportSummary.Render(contents, key => embedded.GetValueOrDefault(key));
         await AddAsync(zip, "summary.html", s => s.WriteAsync(System.Text.Encoding.UTF8.GetBytes(summary.Value), cancellationToken).AsTask(), cancellationToken);
+        if (contents.Round is { } round)
+        {
+            var bulletin = RoundBulletin.Render(contents, round);
+            await AddAsync(zip, RoundBulletin.FileName, s => s.WriteAsync(System.Text.Encoding.UTF8.GetBytes(bulletin.Value), cancellationToken).AsTask(), cancellationToken);
+        }
     }
 
     private static async Task AddAsync(ZipArchive zip, string name, Func<Stream, Task> write, CancellationToken cancellationToken)

@@ -2,7 +2,9 @@ using Survey.Analysis.Charts;
 using Survey.Analysis.Crosstabs;
 using Survey.Analysis.Wording;
 using Survey.Api.Model;
+using Survey.Analysis.League;
 using Survey.Api.Results;
+using Survey.Api.Rounds;
 
 namespace Survey.Api.Exports;
 
@@ -28,7 +30,7 @@ public static class TallyTables
         new("题目编号"), new("选项编号"),
     ];
 
-    public static IReadOnlyList<ExportTable> Build(QuestionnaireAnalysis analysis, SatisfactionAnalysis? scores)
+    public static IReadOnlyList<ExportTable> Build(QuestionnaireAnalysis analysis, SatisfactionAnalysis? scores, RoundReport? round = null)
     {
         var questions = analysis.Questionnaire.Questions.Select((q, i) => (Question: q, Number: i + 1))
             .Where(q => analysis.Tallies.ContainsKey(q.Question.Id)).ToList();
@@ -45,6 +47,7 @@ public static class TallyTables
             }), [$"{Labels.BaseLabel}：{BaseDescription.Of(analysis.Basis)}；多选题的百分比之和可超过100%。"]) with { PrintedColumns = Columns.Count - 2 },
         };
         if (scores is not null) tables.AddRange(Satisfaction(scores));
+        if (round is not null) tables.Add(League(analysis.Questionnaire, round));
         foreach (var (question, number) in questions)
             if (analysis.CrosstabOf(question) is { } crosstab)
                 tables.Add(Crosstab(question, number, analysis.By!, crosstab));
@@ -72,6 +75,41 @@ public static class TallyTables
                 ? new object?[] { s.Option.Label, Labels.Suppressed, Labels.Suppressed, Labels.Suppressed, Labels.Suppressed }
                 : [s.Option.Label, s.Composite.Index, s.Composite.CiLow, s.Composite.CiHigh, s.Composite.N]),
             segments.Any(s => s.Suppressed) ? [Labels.SuppressedLegend] : []);
+    }
+
+    public static readonly IReadOnlyList<ExportColumn> LeagueColumns =
+    [
+        new("名次", CellFormat.Count), new("单位"), new("答卷", CellFormat.Count),
+        new("满意度指数(0–100)", CellFormat.Decimal), new("95%置信区间下限", CellFormat.Decimal), new("95%置信区间上限", CellFormat.Decimal),
+        new("满意率(%)", CellFormat.Percent), new("满意率95%置信区间下限(%)", CellFormat.Percent), new("满意率95%置信区间上限(%)", CellFormat.Percent),
+        new("自评", CellFormat.Decimal), new("组织考评", CellFormat.Decimal),
+        new("综合得分", CellFormat.Decimal), new("综合得分95%置信区间下限", CellFormat.Decimal), new("综合得分95%置信区间上限", CellFormat.Decimal),
+        new("差异分组"),
+        new("单位编号"),
+    ];
+
+    /// <summary>
+    /// The league of the evaluated organisations in the round (联赛表): ranked rows first, 样本不足 rows last with no figures;
+    /// the same figures as <c>GET /league</c>, unrounded.
+    /// </summary>
+    public static ExportTable League(Questionnaire questionnaire, RoundReport report)
+    {
+        var league = report.League;
+        var rows = league.Rows.Select(r => r.Suppressed
+            ? new object?[] { null, r.Label, LeagueRow.SuppressedLabel, null, null, null, null, null, null, null, null, null, null, null, null, r.Id }
+            : [(long?)r.Rank, r.Label, r.N, r.Index?.Index, r.Index?.CiLow, r.Index?.CiHigh,
+                r.SatisfiedRate * 100, r.SatisfiedInterval?.Low * 100, r.SatisfiedInterval?.High * 100,
+                r.Self, r.Review, r.Composite?.Index, r.Composite?.CiLow, r.Composite?.CiHigh, r.Letters, r.Id]);
+        var weights = LeagueService.Weights(questionnaire);
+        var notes = new List<string>
+        {
+            $"{report.Round.Label}共 {report.Responses} 份答卷。名次按{(league.RankedByComposite ? "三步测评综合得分" : "群众满意度指数")}；差异分组字母相同者差异不显著（两两 Welch t 检验，Holm 校正，α=0.05）。",
+            $"不足 {report.SuppressionThreshold} 人的单位（以及为防反推而一并隐去的单位）列为“{LeagueRow.SuppressedLabel}”，不排名。",
+            SatisfactionRule.Describe(questionnaire) + "；区间为 Wilson 95% 置信区间。",
+            string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"综合得分 = 群众测评 × {weights.Residents:0.##} + 组织考评 × {weights.Review:0.##} + 自评 × {weights.Self:0.##}（两项分数均录入后给出）；其区间只含群众测评的抽样不确定性，录入的分数视为确切。"),
+        };
+        return ExportTable.FromRows(TrendCharts.LeagueTitle(report.By, report.Round, league), LeagueColumns, rows, notes) with { PrintedColumns = LeagueColumns.Count - 1 };
     }
 
     private static ExportTable Crosstab(Question question, int number, Question by, CrosstabResult crosstab)

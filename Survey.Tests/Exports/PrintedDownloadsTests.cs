@@ -101,6 +101,45 @@ public sealed class PrintedDownloadsTests(BrowserApp browser) : IClassFixture<Br
         Assert.Contains("卡方检验", text);
     }
 
+    [Fact]
+    public async Task The_bulletin_of_a_round_prints_to_one_A4_page_in_Chromium_in_Chinese_with_nothing_cut()
+    {
+        if (!await App.QueryAsync(db => db.Responses.AnyAsync(r => r.QuestionnaireId == Survey.Tests.Rounds.RoundResponses.Id)))
+            await App.InsertAsync(Survey.Tests.Rounds.RoundResponses.Id, Survey.Tests.Rounds.RoundResponses.Rows.SelectMany(row => Enumerable.Repeat(
+                (DateTime.Parse(row.SubmittedAtUtc, null, System.Globalization.DateTimeStyles.AdjustToUniversal),
+                 new Dictionary<string, string[]> { ["identity"] = [row.Identity], ["community"] = [row.Community], [Survey.Tests.Rounds.RoundResponses.Item] = [row.Rating] }),
+                row.Count)));
+        using var folder = new TemporaryFolder();
+        var bytes = await App.CreateOrganiserClient().GetByteArrayAsync($"/api/questionnaires/{Survey.Tests.Rounds.RoundResponses.Id}/report.zip?round=2026-Q1");
+        using var zip = new ZipArchive(new MemoryStream(bytes));
+        string html;
+        using (var reader = new StreamReader(zip.GetEntry(Survey.Api.Exports.RoundBulletin.FileName)!.Open(), Encoding.UTF8)) html = await reader.ReadToEndAsync();
+
+        var page = await browser.Browser.NewPageAsync();
+        await page.SetContentAsync(html);
+        // Nothing cut: no element of the page is wider than the A4 text column it prints in.
+        var overflowing = await page.EvaluateAsync<int>("() => [...document.querySelectorAll('table')].filter(t => t.scrollWidth > t.clientWidth + 1).length");
+        Assert.Equal(0, overflowing);
+        var pdf = Path.Combine(folder.Path, "bulletin.pdf");
+        await page.PdfAsync(new() { Path = pdf, Format = "A4", PreferCSSPageSize = true, PrintBackground = true });
+        await page.CloseAsync();
+
+        var pages = await PdfPagesAsync(pdf);
+        await KeepScreenshotAsync(pdf, "bulletin");
+        Assert.Single(pages);
+        var text = pages[0];
+        Assert.Contains("测评通报", text);
+        Assert.Contains("第 1 页，共 1 页", text);
+        Assert.Contains("群众满意度排名", text);
+        Assert.Contains("样本不足", text);
+        Assert.Contains("上升最多的三项", text);
+        Assert.Contains("下降最多的三项", text);
+        Assert.Contains("Welch t", text);
+        // The last line of the page is the methods note: the page ends where the bulletin ends.
+        Assert.Contains(Squeeze("双侧，α = 0.05。"), Squeeze(text));
+        EnglishText.AssertNone(text, "the printed bulletin");
+    }
+
     private static string Squeeze(string text) => new(text.Where(c => !char.IsWhiteSpace(c)).ToArray());
 
     private static List<string> Lines(string page) => page.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();

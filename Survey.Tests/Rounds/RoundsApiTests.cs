@@ -119,8 +119,10 @@ public abstract class RoundsApiTests(SurveyAppFactory app) : IAsyncLifetime
         Assert.Equal(("community", "index", 17L), (league.GetProperty("by").GetString(), league.GetProperty("rankedBy").GetString(), league.GetProperty("n").GetInt64()));
         var rows = league.GetProperty("rows").EnumerateArray().ToList();
         Assert.Equal(["east-street", "west-street", "south-village", "north-village"], rows.Select(r => r.GetProperty("optionId").GetString()));
-        // east 100×5, 60×1: 93.33 (76.20 … 110.47); west 100×2, 60×2, 0: 64 (13.11 … 114.89); Welch p = 0.192 -> one group.
-        Assert.Equal((93.33, 76.2, 110.47, 1, "a"), (rows[0].GetProperty("index").GetDouble(), rows[0].GetProperty("ciLow").GetDouble(),
+        // east 100×5, 60×1: 93.33 (t interval 76.20 … 110.47, cut to the 0–100 scale: 76.20 … 100); west 100×2, 60×2, 0: 64
+        // (13.11 … 114.89 → 13.11 … 100); Welch p = 0.192 -> one group.
+        Assert.Equal(100, rows[1].GetProperty("ciHigh").GetDouble());
+        Assert.Equal((93.33, 76.2, 100.0, 1, "a"), (rows[0].GetProperty("index").GetDouble(), rows[0].GetProperty("ciLow").GetDouble(),
             rows[0].GetProperty("ciHigh").GetDouble(), rows[0].GetProperty("rank").GetInt32(), rows[0].GetProperty("letters").GetString()));
         Assert.Equal((64.0, 2, "a"), (rows[1].GetProperty("index").GetDouble(), rows[1].GetProperty("rank").GetInt32(), rows[1].GetProperty("letters").GetString()));
         // Satisfied: east 6/6 (Wilson 60.97 … 100), west 4/5 = 80 % (37.55 … 96.38).
