@@ -9,6 +9,7 @@ using Survey.Api.Exports;
 using Survey.Api.Health;
 using Survey.Api.Extensions;
 using Survey.Api.Import;
+using Survey.Api.Integrity;
 using Survey.Api.Infrastructure;
 using Survey.Api.Limits;
 using Survey.Api.Organiser;
@@ -70,6 +71,8 @@ app.MapCodesApi();
 app.MapCodePages();
 app.MapAuditApi();
 app.MapAuditPage();
+app.MapFlagsApi();
+app.MapFlagsSection();
 
 await app.PrepareSurveyAsync(organiserToken);
 await app.RunAsync();

@@ -36,6 +36,7 @@ public static class SurveyServiceExtensions
         services.AddScoped<Survey.Api.Entry.DataEntryService>();
         services.AddSingleton<Survey.Api.Codes.InvitationCodeHasher>().AddScoped<Survey.Api.Codes.InvitationCodes>();
         services.AddScoped<Survey.Api.Audit.AuditLog>();
+        services.AddSingleton<Survey.Api.Integrity.ResponseFlagService>().AddScoped<Survey.Api.Integrity.SetAsideStore>().AddScoped<Survey.Api.Integrity.FlagReport>();
         services.AddScoped<Survey.Api.Rounds.RoundSource>().AddScoped<Survey.Api.Rounds.TrendService>().AddScoped<Survey.Api.Rounds.LeagueService>()
             .AddScoped<Survey.Api.Rounds.RoundReports>();
 

@@ -54,7 +54,7 @@ public static class OrganiserPages
 
     public static async Task<Results<ContentHttpResult, NotFound<string>>> ShowQuestionnaire(
         [AsParameters] OrganiserQuery query, HttpContext context, QuestionnaireCatalog catalog, ResultsService results, SatisfactionService satisfaction,
-        CancellationToken cancellationToken)
+        Integrity.FlagReport flagReport, CancellationToken cancellationToken)
     {
         if (catalog.Find(query.Id) is not { } questionnaire) return TypedResults.NotFound($"没有编号为“{query.Id}”的问卷。");
         if (query.Parse(questionnaire, out var errors) is not { } resolved)
@@ -63,7 +63,8 @@ public static class OrganiserPages
         var analysis = await resolved.AnalyseAsync(results, cancellationToken);
         var activity = await results.ActivityAsync(questionnaire, resolved.Filter, cancellationToken);
         var scores = questionnaire.HasScoredItems ? await resolved.SatisfactionAsync(satisfaction, cancellationToken) : null;
-        return QuestionnairePage.Render(context, questionnaire, analysis, activity, scores, []);
+        var flags = Integrity.FlagsSection.Render(context, questionnaire, await flagReport.BuildAsync(questionnaire, cancellationToken));
+        return QuestionnairePage.Render(context, questionnaire, analysis, activity, scores, [], flags);
     }
 
     /// <summary>Reaching residents on paper: slips with invitation codes, or a poster for an open questionnaire.</summary>

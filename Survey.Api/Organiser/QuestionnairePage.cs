@@ -29,7 +29,7 @@ public static class QuestionnairePage
     public const int ChartWidth = 540;
 
     public static ContentHttpResult Render(HttpContext context, Questionnaire questionnaire, QuestionnaireAnalysis? analysis,
-        SubmissionActivity? activity, SatisfactionAnalysis? scores, IReadOnlyList<string> errors)
+        SubmissionActivity? activity, SatisfactionAnalysis? scores, IReadOnlyList<string> errors, Markup? flags = null)
     {
         var filter = analysis?.Filter ?? ResponseFilter.None;
         var basis = analysis?.Basis ?? TallyBaseQuery.Default;
@@ -51,6 +51,7 @@ public static class QuestionnairePage
             <p class="paper-links"><a href="/admin/q/{Uri.EscapeDataString(questionnaire.Id)}/entry">录入纸质问卷</a> · <a href="/q/{Uri.EscapeDataString(questionnaire.Id)}/paper">打印纸质问卷</a></p>
             <p class="downloads">下载（含当前筛选）：{Downloads.Select(d => Html($"""<a href="{api}/{d.File}{queryString}" download>{d.Label}</a> """))}</p>
             </section>
+            {flags ?? Markup.Empty}
             {Sections(analysis, scores, chart => chart == SatisfactionChart
                 ? $"{api}/satisfaction/chart.svg{chartQuery}"
                 : $"{api}/charts/{Uri.EscapeDataString(chart)}.svg{chartQuery}")}

@@ -102,10 +102,14 @@ public sealed record ResponseFilter(DateOnly? From, DateOnly? To, IReadOnlyList<
         }
     }
 
-    /// <summary>The questionnaire's responses in the <see cref="Window"/>, as a query (the answer conditions are tested on the decoded pattern: <see cref="Matches"/>).</summary>
+    /// <summary>
+    /// The questionnaire's responses in the <see cref="Window"/> and not set aside (as the engine's pass skips them), as
+    /// a query (the answer conditions are tested on the decoded pattern: <see cref="Matches"/>).
+    /// </summary>
     public IQueryable<SurveyResponse> ApplyDates(SurveyDbContext db, string questionnaireId)
     {
-        var responses = db.Responses.Where(r => r.QuestionnaireId == questionnaireId && r.Seq != null);
+        var setAside = db.SetAsides.Where(s => s.QuestionnaireId == questionnaireId && s.RestoredAt == null).SelectMany(s => s.Responses).Select(r => r.Seq);
+        var responses = db.Responses.Where(r => r.QuestionnaireId == questionnaireId && r.Seq != null && !setAside.Contains(r.Seq!.Value));
         var (start, end) = Window;
         if (start is { } from) responses = responses.Where(r => r.SubmittedAt >= from);
         if (end is { } to) responses = responses.Where(r => r.SubmittedAt < to);

@@ -70,6 +70,11 @@ public abstract class OrganiserRouteProtectionTests(SurveyAppFactory app)
         ["GET /api/audit"] = "/api/audit",
         ["GET /api/audit.csv"] = "/api/audit.csv",
         ["GET /admin/audit"] = "/admin/audit",
+        ["GET /api/questionnaires/{id}/flags"] = "/api/questionnaires/grassroots-service/flags",
+        ["POST /api/questionnaires/{id}/set-asides"] = "/api/questionnaires/grassroots-service/set-asides",
+        ["POST /api/questionnaires/{id}/set-asides/{setAsideId}/restore"] = "/api/questionnaires/grassroots-service/set-asides/1/restore",
+        ["POST /admin/q/{id}/set-asides"] = "/admin/q/grassroots-service/set-asides",
+        ["POST /admin/q/{id}/set-asides/{setAsideId}/restore"] = "/admin/q/grassroots-service/set-asides/1/restore",
     };
 
     private List<(string Key, RouteEndpoint Endpoint)> MappedRoutes() =>

@@ -26,6 +26,9 @@ public class SurveyAppFactory(TestDatabase database) : WebApplicationFactory<Pro
 
     public TestDatabase Database { get; } = database;
 
+    /// <summary>False for a second instance on another factory's database: disposing it leaves the database to its owner.</summary>
+    public bool OwnsDatabase { get; init; } = true;
+
     /// <summary>What the application logged (information and above).</summary>
     public CapturedLogs Logs { get; } = new();
 
@@ -109,7 +112,7 @@ public class SurveyAppFactory(TestDatabase database) : WebApplicationFactory<Pro
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await Database.DisposeAsync();
+        if (OwnsDatabase) await Database.DisposeAsync();
     }
 
     private static string CopyQuestionnaires(string folder)

@@ -21,7 +21,8 @@ public static class PatternPass
     /// <summary>Rows handled per block: the pass's working memory is fixed (a few hundred KB), whatever the number of responses.</summary>
     public const int BlockSize = ResponseColumns.ChunkSize;
 
-    public static PatternCounts Run(ResponseColumns columns, PassRequest request)
+    /// <param name="excludedRows">Rows set aside by an organiser (bit per row; null: none), skipped like filtered-out rows.</param>
+    public static PatternCounts Run(ResponseColumns columns, PassRequest request, ulong[]? excludedRows = null)
     {
         var rowCount = columns.Count;
         var layout = columns.Layout;
@@ -38,7 +39,7 @@ public static class PatternPass
 
         for (var start = 0; start < rowCount; start += BlockSize)
         {
-            var n = Select(columns, start, Math.Min(rowCount, start + BlockSize), request, block);
+            var n = Select(columns, start, Math.Min(rowCount, start + BlockSize), request, block, excludedRows);
             var selection = block.AsSpan(0, n);
             var levels = ReadOnlySpan<byte>.Empty;
             if (request.By is { } by)
@@ -84,7 +85,7 @@ public static class PatternPass
             perDay.ToDictionary(d => DateOnly.FromDateTime(ResponseColumns.TimeOf(d.Key * 24 * 60)), d => d.Value));
     }
 
-    private static int Select(ResponseColumns columns, int start, int end, PassRequest request, int[] rows)
+    private static int Select(ResponseColumns columns, int start, int end, PassRequest request, int[] rows, ulong[]? excludedRows)
     {
         int from = request.FromMinute ?? int.MinValue, to = request.ToMinute ?? int.MaxValue;
         var filterTime = request.FromMinute is not null || request.ToMinute is not null;
@@ -93,6 +94,7 @@ public static class PatternPass
         var selected = 0;
         for (var row = start; row < end; row++)
         {
+            if (excludedRows is not null && (row >> 6) < excludedRows.Length && (excludedRows[row >> 6] & 1UL << row) != 0) continue;
             if (filterTime)
             {
                 var minute = columns.Minute(row);

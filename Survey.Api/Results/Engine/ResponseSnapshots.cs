@@ -30,12 +30,13 @@ public sealed class ResponseSnapshots(IServiceScopeFactory scopes, AnswerLayouts
     {
         var snapshot = await RefreshAsync(questionnaire, cancellationToken);
         var columns = snapshot.Columns;
-        var key = $"{columns.LastSeq}|{memoKey}";
+        var exclusion = snapshot.SetAsides.Current;
+        var key = $"{columns.LastSeq}|{exclusion.Version}|{memoKey}";
         if (snapshot.Memo.Count >= MaxMemoEntries) snapshot.Memo.Clear();
         var pass = snapshot.Memo.GetOrAdd(key, _ => new Lazy<PatternCounts>(() =>
         {
             Interlocked.Increment(ref passes);
-            return PatternPass.Run(columns, request);
+            return PatternPass.Run(columns, request, exclusion.Rows);
         }));
         try
         {
@@ -52,14 +53,14 @@ public sealed class ResponseSnapshots(IServiceScopeFactory scopes, AnswerLayouts
     public async Task<PatternCounts?> RecallAsync(Questionnaire questionnaire, string memoKey, CancellationToken cancellationToken)
     {
         var snapshot = await RefreshAsync(questionnaire, cancellationToken);
-        return snapshot.Memo.GetValueOrDefault($"{snapshot.Columns.LastSeq}|{memoKey}")?.Value;
+        return snapshot.Memo.GetValueOrDefault($"{snapshot.Columns.LastSeq}|{snapshot.SetAsides.Current.Version}|{memoKey}")?.Value;
     }
 
     /// <summary>Memoised counts at the snapshot's current number whose key starts with <paramref name="memoKeyPrefix"/>, if any.</summary>
     public async Task<PatternCounts?> RecallAnyAsync(Questionnaire questionnaire, string memoKeyPrefix, CancellationToken cancellationToken)
     {
         var snapshot = await RefreshAsync(questionnaire, cancellationToken);
-        var prefix = $"{snapshot.Columns.LastSeq}|{memoKeyPrefix}";
+        var prefix = $"{snapshot.Columns.LastSeq}|{snapshot.SetAsides.Current.Version}|{memoKeyPrefix}";
         foreach (var (key, pass) in snapshot.Memo)
             if (key.StartsWith(prefix, StringComparison.Ordinal)) return pass.Value;
         return null;
@@ -85,6 +86,9 @@ public sealed class ResponseSnapshots(IServiceScopeFactory scopes, AnswerLayouts
                 // Opened through EF, so its connection resilience and interceptors apply to the snapshot's reads too.
                 await db.Database.OpenConnectionAsync(cancellationToken);
                 await ReadNewRowsAsync(db.Database.GetDbConnection(), questionnaire.Id, snapshot.Columns, cancellationToken);
+                // After the rows: a set-aside names only responses already stored, so the rows it names are there.
+                if (await snapshot.SetAsides.RefreshAsync(db.Database.GetDbConnection(), questionnaire.Id, snapshot.Columns, cancellationToken))
+                    snapshot.Memo.Clear();
             }
             catch
             {
@@ -161,5 +165,6 @@ public sealed class ResponseSnapshots(IServiceScopeFactory scopes, AnswerLayouts
         public ResponseColumns Columns { get; } = columns;
         public SemaphoreSlim Lock { get; } = new(1, 1);
         public ConcurrentDictionary<string, Lazy<PatternCounts>> Memo { get; } = new();
+        public SetAsideRows SetAsides { get; } = new();
     }
 }
