@@ -21,6 +21,21 @@ public abstract class RoundDownloadsTests(SurveyAppFactory app) : IAsyncLifetime
     /// <summary>2025-Q3: strong-leadership 满意 (100) × 8, 基本满意 (60) × 2 (index 92, all satisfied).</summary>
     private static readonly (string Rating, int Count)[] ThirdQuarter2025 = [("satisfied", 8), ("basically-satisfied", 2)];
 
+    /// <summary>
+    /// 2024-Q3 (21) → 2024-Q4 (19), scores of strong-leadership per community, for the organisations' changes:
+    /// east 100×2, 60×3, 0×1 → 100×5, 60×1; west 100×3, 60×2 → 100×4, 60×1, 0×1; south 100×1, 60×4 → 100×3, 60×2;
+    /// north 100×5 → 100×2 (fewer than 5 in 2024-Q4: left out).
+    /// </summary>
+    private static readonly (string Community, double[] Third, double[] Fourth)[] Organisations2024 =
+    [
+        ("east-street", [100, 100, 60, 60, 60, 0], [100, 100, 100, 100, 100, 60]),
+        ("west-street", [100, 100, 100, 60, 60], [100, 100, 100, 100, 60, 0]),
+        ("south-village", [100, 60, 60, 60, 60], [100, 100, 100, 60, 60]),
+        ("north-village", [100, 100, 100, 100, 100], [100, 100]),
+    ];
+
+    private static string Rating(double score) => score switch { 100 => "satisfied", 60 => "basically-satisfied", _ => "dissatisfied" };
+
     public async Task InitializeAsync()
     {
         await StoreOnceAsync(app);
@@ -28,6 +43,10 @@ public abstract class RoundDownloadsTests(SurveyAppFactory app) : IAsyncLifetime
         await app.InsertAsync(Id, ThirdQuarter2025.SelectMany(r => Enumerable.Repeat(
             (new DateTime(2025, 8, 10, 2, 0, 0, DateTimeKind.Utc),
              new Dictionary<string, string[]> { ["identity"] = ["resident"], ["community"] = ["east-street"], [Item] = [r.Rating] }), r.Count)));
+        await app.InsertAsync(Id, Organisations2024.SelectMany(o =>
+            o.Third.Select(s => (new DateTime(2024, 8, 10, 2, 0, 0, DateTimeKind.Utc), o.Community, s))
+                .Concat(o.Fourth.Select(s => (new DateTime(2024, 11, 10, 2, 0, 0, DateTimeKind.Utc), o.Community, s))))
+            .Select(r => (r.Item1, new Dictionary<string, string[]> { ["identity"] = ["resident"], ["community"] = [r.Community], [Item] = [Rating(r.s)] })));
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -119,6 +138,33 @@ public abstract class RoundDownloadsTests(SurveyAppFactory app) : IAsyncLifetime
         Assert.Contains("-20.0", falls);
         Assert.Contains(p < 0.05 ? "显著下降" : "无显著变化", falls);
         Assert.Contains("上升最多的三项</h2><p class=\"muted\">无", html);
+    }
+
+    [Fact]
+    public async Task The_bulletin_gives_the_organisations_biggest_rises_and_falls_with_welch_t_from_the_scores()
+    {
+        var html = await BulletinAsync("2024-Q4");
+        Assert.Contains("共收到 <strong>19</strong> 份答卷", html);
+        var section = System.Net.WebUtility.HtmlDecode(Between(html, "各单位满意度指数与2024年第三季度相比的变化", "</p>")); // "+" is written &#x2B;
+        // Independently: mean, variance, Welch t and df by formula, p from MathNet's Student t; labels at 0.05.
+        var expected = Organisations2024.Where(o => o.Third.Length >= 5 && o.Fourth.Length >= 5)
+            .Select(o => (o.Community, Before: o.Third.Average(), After: o.Fourth.Average(), Test: Welch(o.Third, o.Fourth))).ToList();
+        Assert.Equal(3, expected.Count);
+        var rises = Between(section, "<tbody class=\"rises\">", "</tbody>");
+        var falls = Between(section, "<tbody class=\"falls\">", "</tbody>");
+        string Label(string community) => community switch { "east-street" => "东街社区", "west-street" => "西街社区", "south-village" => "南村", _ => "北村" };
+        string Line((string Community, double Before, double After, (double T, double Df, double P) Test) e) => string.Create(CultureInfo.InvariantCulture,
+            $"""<tr><th scope="row">{Label(e.Community)}</th><td class="number">{e.Before:0.0}</td><td class="number">{e.After:0.0}</td><td class="number">{e.After - e.Before:+0.0;-0.0}</td><td>{Test("t", e.Test.T, e.Test.Df, e.Test.P)}</td><td class="{(e.Test.P < 0.05 ? "significant" : "")}">{(e.Test.P >= 0.05 ? "无显著变化" : e.After > e.Before ? "显著上升" : "显著下降")}</td></tr>""");
+        // Rises biggest first (east +30.0, then south +16.0); the one fall (west -7.3).
+        var expectedRises = expected.Where(e => e.After > e.Before).OrderByDescending(e => e.After - e.Before).ToList();
+        Assert.Equal(["east-street", "south-village"], expectedRises.Select(e => e.Community));
+        Assert.Equal(string.Concat(expectedRises.Select(Line)), rises[(rises.IndexOf("</tr>", StringComparison.Ordinal) + 5)..^"</tbody>".Length]);
+        Assert.Equal(Line(expected.Single(e => e.Community == "west-street")), falls[(falls.IndexOf("</tr>", StringComparison.Ordinal) + 5)..^"</tbody>".Length]);
+        // By hand for east: 63.33 → 93.33, t = 1.830, df = 6.9 (Python statistics.variance, Welch–Satterthwaite).
+        var east = expected[0].Test;
+        Assert.Equal((1.830, 6.9), (Math.Round(east.T, 3), Math.Round(east.Df, 1)));
+        Assert.Contains("北村在2024年第三季度或本轮答卷不足 5 份", section);
+        Assert.DoesNotContain("北村</th>", section);
     }
 
     private async Task<string> BulletinAsync(string round)
