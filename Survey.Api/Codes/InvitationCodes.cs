@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Survey.Api.Audit;
 using Survey.Api.Infrastructure;
 using Survey.Api.Model;
 
@@ -6,9 +7,10 @@ namespace Survey.Api.Codes;
 
 /// <summary>
 /// Generating, revoking and counting invitation codes (scoped). Codes exist in plain text only in the value
-/// <see cref="IssueAsync"/> returns: the database keeps their keyed hashes.
+/// <see cref="IssueAsync"/> returns: the database keeps their keyed hashes. Generation and revocation are recorded in
+/// the audit log in the same transaction (count and tag, never a code).
 /// </summary>
-public sealed class InvitationCodes(SurveyDbContext db, InvitationCodeHasher hasher, TimeProvider clock)
+public sealed class InvitationCodes(SurveyDbContext db, InvitationCodeHasher hasher, TimeProvider clock, AuditLog audit)
 {
     public const int MaxPerRequest = 2000;
 
@@ -63,9 +65,11 @@ public sealed class InvitationCodes(SurveyDbContext db, InvitationCodeHasher has
                 QuestionnaireId = questionnaire.Id, Tag = tag, CreatedOn = today,
             });
         // A clash with an existing code (odds about count·N/2.6e13) fails the primary key: nothing is stored and the organiser retries.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        _ = organiser; // recorded in the audit log (codes.generated: count, tag; never the codes) once it is on main
+        await audit.AppendAsync(organiser, AuditActions.CodesGenerated, questionnaire.Id, new { count, tag }, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return codes.Select(InvitationCodeFormat.Display).ToList();
     }
 
@@ -76,20 +80,34 @@ public sealed class InvitationCodes(SurveyDbContext db, InvitationCodeHasher has
     {
         if (InvitationCodeFormat.Normalize(typed) is not { } canonical) return RevokeOutcome.Unknown;
         var hash = await hasher.HashAsync(questionnaire.Id, canonical, cancellationToken);
-        var revoked = await db.InvitationCodes
-            .Where(c => c.Hash == hash && c.QuestionnaireId == questionnaire.Id && !c.Used && !c.Revoked)
-            .ExecuteUpdateAsync(set => set.SetProperty(c => c.Revoked, true), cancellationToken);
-        _ = organiser; // audit: codes.revoked
-        if (revoked == 1) return RevokeOutcome.Revoked;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            var revoked = await db.InvitationCodes
+                .Where(c => c.Hash == hash && c.QuestionnaireId == questionnaire.Id && !c.Used && !c.Revoked)
+                .ExecuteUpdateAsync(set => set.SetProperty(c => c.Revoked, true), cancellationToken);
+            if (revoked == 1)
+            {
+                // The count only: the code itself is never written to the log.
+                await audit.AppendAsync(organiser, AuditActions.CodesRevoked, questionnaire.Id, new { count = 1 }, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return RevokeOutcome.Revoked;
+            }
+        }
         var state = await db.InvitationCodes.AsNoTracking().Where(c => c.Hash == hash && c.QuestionnaireId == questionnaire.Id)
             .Select(c => new { c.Used, c.Revoked }).FirstOrDefaultAsync(cancellationToken);
         return state is null ? RevokeOutcome.Unknown : state.Revoked ? RevokeOutcome.AlreadyRevoked : RevokeOutcome.AlreadyUsed;
     }
 
     /// <summary>Revokes every unused code with this tag (a lost or unused batch of slips); returns how many.</summary>
-    public Task<int> RevokeTagAsync(ClaimsPrincipal organiser, Questionnaire questionnaire, string tag, CancellationToken cancellationToken) =>
-        db.InvitationCodes.Where(c => c.QuestionnaireId == questionnaire.Id && c.Tag == tag && !c.Used && !c.Revoked)
+    public async Task<int> RevokeTagAsync(ClaimsPrincipal organiser, Questionnaire questionnaire, string tag, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var count = await db.InvitationCodes.Where(c => c.QuestionnaireId == questionnaire.Id && c.Tag == tag && !c.Used && !c.Revoked)
             .ExecuteUpdateAsync(set => set.SetProperty(c => c.Revoked, true), cancellationToken);
+        if (count > 0) await audit.AppendAsync(organiser, AuditActions.CodesRevoked, questionnaire.Id, new { count, tag }, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return count;
+    }
 
     /// <summary>Counts per tag (never the codes).</summary>
     public async Task<IReadOnlyList<TagCounts>> CountsAsync(Questionnaire questionnaire, CancellationToken cancellationToken) =>

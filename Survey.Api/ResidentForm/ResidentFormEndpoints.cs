@@ -38,7 +38,7 @@ public static class ResidentFormEndpoints
     public static ContentHttpResult ShowIndex(QuestionnaireCatalog catalog, IWebHostEnvironment environment, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
-        return Page(FormRenderer.Index(catalog.All.Where(q => q.StateAt(now) is CollectionState.Collecting or CollectionState.Closed), AssetsOf(environment)));
+        return Page(FormRenderer.Index(catalog.All.Where(q => q.StateAt(now) == CollectionState.Collecting), AssetsOf(environment)));
     }
 
     /// <param name="code">From the QR link on an invitation slip (<c>/q/{id}?code=ABCD-EFGHJ</c>): filled into the code field.</param>

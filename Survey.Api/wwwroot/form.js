@@ -161,6 +161,13 @@
     Object.keys(errors).forEach(function (key) {
       if (!byId[key]) errors[key].forEach(function (m) { items.unshift({ text: m }); });
     });
+    // A refused invitation code: also beside its field (questionnaires with codes).
+    var codeError = document.getElementById('invitation-code-error');
+    if (codeError) {
+      var codeMessages = errors.invitationCode || [];
+      codeError.textContent = codeMessages.join(' ');
+      codeError.hidden = !codeMessages.length;
+    }
     if (!items.length) {
       var text = problem && problem.title ? problem.title + (problem.detail ? '：' + problem.detail : '') : '提交失败（' + statusCode + '），请稍后重试。';
       items.push({ text: text });

@@ -189,6 +189,53 @@ public abstract class InvitationCodesTests(CodedApp app)
     }
 
     [Fact]
+    public async Task The_slips_page_generates_and_revokes_with_an_anti_forgery_token_and_never_shows_a_code_again()
+    {
+        var browser = new OrganiserBrowser(app, "10.0.0.7");
+        await browser.SignInAsync(null, SurveyAppFactory.OrganiserToken);
+        var slips = $"/admin/q/{CodedApp.Id}/slips";
+        var manage = await browser.Client.GetStringAsync(slips);
+        Assert.Contains("东街社区（您所在的社区）", manage);
+
+        // Without the token: refused, nothing generated.
+        var before = await ReadTableAsync("invitation_codes");
+        var forged = await browser.Client.PostAsync(slips, new FormUrlEncodedContent([new("count", "3")]));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(before.Count, (await ReadTableAsync("invitation_codes")).Count);
+
+        var sheet = await browser.Client.PostAsync(slips, new FormUrlEncodedContent(
+            [OrganiserBrowser.AntiforgeryField(manage), new("count", "3"), new("tag", "community:west-street")]));
+        var html = await sheet.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, sheet.StatusCode);
+        var codes = System.Text.RegularExpressions.Regex.Matches(html, """<p class="slip-code">([2-9A-Z]{4}-[2-9A-Z]{5})</p>""").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(3, codes.Count);
+        Assert.Contains($"{CodedApp.PublicBaseAddress}/q/{CodedApp.Id}", html);
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Matches(html, "<svg").Count);
+        // The management page afterwards shows counts, never the codes.
+        manage = await browser.Client.GetStringAsync(slips);
+        Assert.DoesNotContain(codes[0], manage);
+
+        var revoke = await browser.Client.PostAsync($"/admin/q/{CodedApp.Id}/codes/revoke",
+            new FormUrlEncodedContent([OrganiserBrowser.AntiforgeryField(manage), new("code", codes[0].ToLowerInvariant())]));
+        Assert.Equal(HttpStatusCode.Redirect, revoke.StatusCode);
+        Assert.Contains("邀请码已作废", await browser.Client.GetStringAsync(revoke.Headers.Location!.OriginalString));
+        Assert.Equal(HttpStatusCode.Forbidden, (await SubmitAsync(codes[0])).StatusCode);
+
+        var group = await browser.Client.PostAsync($"/admin/q/{CodedApp.Id}/codes/revoke",
+            new FormUrlEncodedContent([OrganiserBrowser.AntiforgeryField(manage), new("tag", "community:west-street")]));
+        Assert.Contains("已作废“西街社区”组中", await browser.Client.GetStringAsync(group.Headers.Location!.OriginalString));
+        Assert.Equal(HttpStatusCode.Forbidden, (await SubmitAsync(codes[1])).StatusCode);
+
+        // The audit log records who generated and revoked how many codes of which group, never a code.
+        var log = (await ReadTableAsync("audit_log")).Where(e => e["Target"] == CodedApp.Id).ToList();
+        Assert.Contains(log, e => e["Action"] == "codes.generated" && e["Details"] == """{"count":3,"tag":"community:west-street"}""" && e["Actor"] == "token");
+        Assert.Contains(log, e => e["Action"] == "codes.revoked" && e["Details"] == """{"count":1}""");
+        Assert.Contains(log, e => e["Action"] == "codes.revoked" && e["Details"] == """{"count":2,"tag":"community:west-street"}""");
+        var everything = string.Join("|", (await ReadTableAsync("audit_log")).SelectMany(e => e.Values));
+        foreach (var code in codes) Assert.DoesNotContain(code.Replace("-", ""), everything.Replace("-", ""));
+    }
+
+    [Fact]
     public async Task No_stored_column_links_a_code_to_its_response()
     {
         var code = (await GenerateAsync(1, "community:west-street"))[0];
