@@ -114,8 +114,8 @@ public static class RoundBulletin
         if (report.Previous is null) return Html($"""<h2>{title}</h2><p class="muted">没有上一轮。</p>""");
         Markup Row(OrganisationChange c) => Html($"""<tr><th scope="row">{c.Label}</th><td class="number">{N(c.Before)}</td><td class="number">{N(c.After)}</td><td class="number">{Signed(c.After - c.Before)}</td><td>{Describe(c.Test)}</td><td class="{(c.Test.P < 0.05 ? "significant" : "")}">{c.Test.Label}</td></tr>""");
         Markup Group(string name, string caption, IReadOnlyList<OrganisationChange> changes) => Html($"""<tbody class="{name}"><tr class="group"><th colspan="6" scope="rowgroup">{caption}</th></tr>{(changes.Count == 0 ? Html($"""<tr><td colspan="6" class="muted">无</td></tr>""") : Html($"{changes.Select(Row)}"))}</tbody>""");
-        var leftOut = report.LeftOut.Count == 0 ? $"{previous}和本轮答卷均达 {report.SuppressionThreshold} 份的单位都已比较。"
-            : $"{string.Join("、", report.LeftOut)}在{previous}或本轮答卷不足 {report.SuppressionThreshold} 份（或无法检验），不比较。";
+        var leftOut = report.LeftOut.Count == 0 ? $"各单位在{previous}和本轮均有足够样本，都已比较。"
+            : $"{string.Join("、", report.LeftOut)}在{previous}或本轮样本不足（或无法检验），不比较。";
         return Html($"""
             <h2>{title}</h2>
             <table class="changes organisations"><thead><tr><th>单位</th><th class="number">上一轮</th><th class="number">本轮</th><th class="number">变化</th><th>检验（Welch t）</th><th>结论</th></tr></thead>

@@ -46,7 +46,9 @@ public sealed class RoundReports(LeagueService leagues, TrendService trends, IOp
             var test = previous is null || previous.Suppressed || row.Suppressed ? null
                 : WelchTTest.Compute(earlier.Figures.CompositeBySegment.GetValueOrDefault(row.Id), later.Figures.CompositeBySegment.GetValueOrDefault(row.Id));
             if (test is null || previous!.Index?.Index is not { } from || row.Index?.Index is not { } to) { leftOut.Add(row.Label); continue; }
-            changes.Add(new OrganisationChange(row.Id, row.Label, from, to, TrendService.View(test, percent: false)!));
+            // Unrounded (TrendService.View rounds p to 4 places, and rounding again to 3 for print could be off by one).
+            changes.Add(new OrganisationChange(row.Id, row.Label, from, to,
+                new ChangeView(test.Statistic, test.Value, test.DegreesOfFreedom, test.PValue, test.Difference, test.Label)));
         }
         return (changes, leftOut);
     }
