@@ -12,6 +12,8 @@ using Survey.Api.Import;
 using Survey.Api.Infrastructure;
 using Survey.Api.Limits;
 using Survey.Api.Organiser;
+using Survey.Api.Paper;
+using Survey.Api.Entry;
 using Survey.Api.ResidentForm;
 using Survey.Api.Rounds;
 using Survey.Api.Security;
@@ -55,6 +57,8 @@ app.MapResponsesApi();
 app.MapResultsApi();
 app.MapChartsApi();
 app.MapResidentForm();
+app.MapPaperForm();
+app.MapDataEntry();
 app.MapBurstsApi();
 app.MapSurveyHealthChecks();
 app.MapOpenApi(); // /openapi/v1.json, public: it describes the routes, not the data

@@ -11,7 +11,7 @@ namespace Survey.Api.Apis;
 
 /// <summary>
 /// The query parameters every organiser view shares, bound with <c>[AsParameters]</c> (as eShop's <c>PaginationRequest</c>):
-/// the questionnaire (<c>{id}</c> in the route), the filters (<c>from</c>, <c>to</c>, <c>where</c>, <c>round</c>), the base of
+/// the questionnaire (<c>{id}</c> in the route), the filters (<c>from</c>, <c>to</c>, <c>where</c>, <c>round</c>, <c>mode</c>), the base of
 /// percentages (<c>base</c>) and the break-down (<c>by</c>). The one parser of them: <see cref="TryResolve"/> for the API,
 /// <see cref="Parse"/> for the dashboard page (which shows the errors rather than answering 400).
 /// To add a parameter: add it here with a Chinese <see cref="DescriptionAttribute"/>, parse it in <see cref="Parse"/>
@@ -26,8 +26,8 @@ public sealed record OrganiserQuery(
     [property: FromQuery(Name = "where"), Description("答案筛选，“题目编号:选项编号”，可重复（须同时满足），如 where=identity:cadre")] string[]? Where = null,
     [property: FromQuery(Name = "round"), Description("测评轮次：问卷中命名的轮次，或日历轮次 2026-03、2026-Q1、2026-H1、2026（北京时间）")] string? Round = null,
     [property: FromQuery(Name = "base"), Description("百分比的基数：answered（回答本题的受访者，默认）、shown（显示本题的受访者）或 all（全部受访者）")] string? Basis = null,
-    [property: FromQuery(Name = "by"), Description("分组比较（交叉分析）所按的单选题编号，如 by=identity")] string? By = null)
-    // Next parameter: entry's mode=web|paper|import (a filter: parsed in Parse into ResponseFilter, like round).
+    [property: FromQuery(Name = "by"), Description("分组比较（交叉分析）所按的单选题编号，如 by=identity")] string? By = null,
+    [property: FromQuery(Name = "mode"), Description("收集方式：web（网上填写）、paper（纸质问卷录入）或 import（文件导入）；不填为全部")] string? Mode = null)
 {
     /// <summary>The questionnaire and the parsed query, or the problem: 404 for an unknown questionnaire, 400 with errors keyed by parameter.</summary>
     public bool TryResolve(QuestionnaireCatalog catalog, [NotNullWhen(true)] out ResolvedQuery? query, [NotNullWhen(false)] out ProblemHttpResult? problem)
@@ -55,7 +55,7 @@ public sealed record OrganiserQuery(
     /// <summary>Parses and checks every parameter against the questionnaire; null with the errors (keyed by parameter, in Chinese) when any is wrong.</summary>
     public ResolvedQuery? Parse(Questionnaire questionnaire, out Dictionary<string, string[]> errors)
     {
-        var (filter, filterErrors) = ResponseFilter.Parse(questionnaire, From, To, Where ?? [], Round);
+        var (filter, filterErrors) = ResponseFilter.Parse(questionnaire, From, To, Where ?? [], Round, Mode);
         errors = filterErrors;
         if (!TallyBaseQuery.TryParse(Basis, out var basis)) errors["base"] = [TallyBaseQuery.Invalid(Basis)];
         Question? by = null;

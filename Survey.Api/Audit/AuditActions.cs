@@ -21,6 +21,8 @@ public static class AuditActions
     public const string EntryCreated = "entry.created";
     public const string EntryBatchCompared = "entry.batch-compared";
     public const string EntryBatchAccepted = "entry.batch-accepted";
+    public const string EntryBatchCreated = "entry.batch-created";
+    public const string EntryBatchCorrected = "entry.batch-corrected";
 
     public static IReadOnlyDictionary<string, string> Labels { get; } = new Dictionary<string, string>
     {
@@ -38,6 +40,8 @@ public static class AuditActions
         [EntryCreated] = "录入纸质答卷",
         [EntryBatchCompared] = "比对双录入批次",
         [EntryBatchAccepted] = "双录入批次计入结果",
+        [EntryBatchCreated] = "新建双录入批次",
+        [EntryBatchCorrected] = "改正双录入差异",
     };
 
     public static string Label(string action) => Labels.GetValueOrDefault(action, action);
@@ -64,6 +68,7 @@ public static class AuditActions
         ["id"] = "问卷编号", ["version"] = "版本", ["hash"] = "内容哈希", ["round"] = "轮次", ["changes"] = "更改",
         ["organisation"] = "单位", ["self"] = "自评", ["review"] = "组织考评", ["count"] = "数量", ["tag"] = "标签",
         ["reason"] = "原因", ["rule"] = "规则", ["group"] = "分组", ["responses"] = "答卷数", ["setAside"] = "搁置编号",
-        ["mode"] = "方式", ["batch"] = "批次",
+        ["mode"] = "方式", ["batch"] = "批次", ["copy"] = "录入遍次", ["number"] = "问卷序号", ["question"] = "题目",
+        ["formsA"] = "甲录份数", ["formsB"] = "乙录份数", ["differences"] = "不一致处数",
     };
 }

@@ -6,7 +6,7 @@ using Survey.Core.Patterns;
 namespace Survey.Api.Exports;
 
 /// <summary>
-/// The raw responses as one table, one row per response in submission order: response id, submission time, then
+/// The raw responses as one table, one row per response in submission order: response id, submission time, mode, then
 /// per single question the chosen option's id and label, per multi question one 0/1 column per option (empty when
 /// the question was not answered), the "other" text where the question has one, and each text question's answer.
 /// Read from the database in keyset-paged batches, so memory does not grow with the number of responses.
@@ -16,6 +16,8 @@ public static class RawResponseTable
     public const int BatchSize = 500;
     public const string ResponseIdColumn = "response_id";
     public const string SubmittedAtColumn = "submitted_at";
+    /// <summary>How the response reached the database, in Chinese (<see cref="ResponseFilter.ModeName"/>): 网上填写, 纸质问卷录入, 文件导入.</summary>
+    public const string ModeColumn = "mode";
 
     /// <summary>The "other" option's own words: <c>problems.other.text</c> (beside the option's 0/1 column <c>problems.other</c>).</summary>
     public static string OtherTextColumn(string questionId, string optionId) => $"{questionId}.{optionId}.text";
@@ -30,6 +32,7 @@ public static class RawResponseTable
         {
             new("答卷编号", CellFormat.Text, ResponseIdColumn, 36),
             new("提交时间（UTC）", CellFormat.Time, SubmittedAtColumn),
+            new("收集方式", CellFormat.Text, ModeColumn, 12),
         };
         foreach (var (question, index) in questionnaire.Questions.Select((q, i) => (q, i + 1)))
         {
@@ -76,7 +79,7 @@ public static class RawResponseTable
                 page = page.Where(r => r.SubmittedAt > at || (r.SubmittedAt == at && r.Id > id));
             }
             var batch = await page.OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id)
-                .Select(r => new { r.Id, r.SubmittedAt, r.Patterns }).Take(BatchSize).ToListAsync(cancellationToken);
+                .Select(r => new { r.Id, r.SubmittedAt, r.Mode, r.Patterns }).Take(BatchSize).ToListAsync(cancellationToken);
             if (batch.Count == 0) yield break;
 
             var ids = batch.Select(r => r.Id).ToList();
@@ -86,7 +89,7 @@ public static class RawResponseTable
                 .ToLookup(t => t.ResponseId, t => (t.QuestionId, t.OptionId, t.Text));
 
             foreach (var response in batch.Where(r => filter.Matches(answers[r.Id])))
-                yield return Row(questionnaire, response.Id, response.SubmittedAt,
+                yield return Row(questionnaire, response.Id, response.SubmittedAt, response.Mode,
                     answers[response.Id].SelectMany(a => a.Value.Select(o => (a.Key, o))).ToHashSet(), texts[response.Id].ToList());
             lastAt = batch[^1].SubmittedAt;
             lastId = batch[^1].Id;
@@ -94,10 +97,10 @@ public static class RawResponseTable
         }
     }
 
-    private static object?[] Row(Questionnaire questionnaire, Guid id, DateTime submittedAt,
+    private static object?[] Row(Questionnaire questionnaire, Guid id, DateTime submittedAt, Model.ResponseMode mode,
         HashSet<(string Question, string Option)> chosen, List<(string Question, string? Option, string Text)> texts)
     {
-        var row = new List<object?> { id.ToString(), DateTime.SpecifyKind(submittedAt, DateTimeKind.Utc) };
+        var row = new List<object?> { id.ToString(), DateTime.SpecifyKind(submittedAt, DateTimeKind.Utc), ResponseFilter.ModeName(mode) };
         foreach (var question in questionnaire.Questions)
         {
             var options = question.OptionList.Where(o => chosen.Contains((question.Id, o.Id))).ToList();

@@ -33,6 +33,7 @@ public static class SurveyServiceExtensions
         services.AddScoped<ResultsService>();
         services.AddScoped<SatisfactionService>();
         services.AddScoped<Survey.Api.Assessments.AssessmentStore>();
+        services.AddScoped<Survey.Api.Entry.DataEntryService>();
         services.AddSingleton<Survey.Api.Codes.InvitationCodeHasher>().AddScoped<Survey.Api.Codes.InvitationCodes>();
         services.AddScoped<Survey.Api.Audit.AuditLog>();
         services.AddScoped<Survey.Api.Rounds.RoundSource>().AddScoped<Survey.Api.Rounds.TrendService>().AddScoped<Survey.Api.Rounds.LeagueService>()

@@ -8,7 +8,7 @@ namespace Survey.Api.Import;
 
 /// <summary>
 /// The project's own <c>export.csv</c> (<see cref="RawResponseTable"/>) read back, so an export imported into an
-/// empty database gives identical results and an identical export: the response id and submission time are kept,
+/// empty database gives identical results and an identical export: the response id, submission time and mode are kept,
 /// single questions are read from their option-id column (labels are ignored), multi questions from their 0/1
 /// columns (all empty = not answered), texts with the export's formula quote removed (<see cref="CellText.Restore"/>).
 /// Columns are found by name; every question column of the questionnaire must be there.
@@ -60,7 +60,7 @@ public static class ExportCsvSource
         var expected = RawResponseTable.Header(questionnaire);
         var errors = header.Where(name => !expected.Contains(name))
             .Select(name => new SubmissionError(name, "unknownColumn", $"表头中的“{name}”不是此问卷导出文件的列")).ToList();
-        errors.AddRange(expected.Where(name => name is not (RawResponseTable.ResponseIdColumn or RawResponseTable.SubmittedAtColumn)
+        errors.AddRange(expected.Where(name => name is not (RawResponseTable.ResponseIdColumn or RawResponseTable.SubmittedAtColumn or RawResponseTable.ModeColumn)
                                                && !name.EndsWith(".label", StringComparison.Ordinal) && !header.Contains(name))
             .Select(name => new SubmissionError(name, "missingColumn", $"表头缺少“{name}”列")));
         return errors;
@@ -114,6 +114,11 @@ public static class ExportCsvSource
                 DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out submittedAt))
             errors.Add(new(RawResponseTable.SubmittedAtColumn, "cell", $"“{RawResponseTable.SubmittedAtColumn}”应为 {CsvTableWriter.TimeFormat} 格式的UTC时间"));
 
-        return ImportedLine.Validate(line, questionnaire, new ResponseSubmission(answers, otherText, text), errors, id, submittedAt);
+        // An export read back keeps each response's mode (a restore stays what it was); without the column: import.
+        var mode = Model.ResponseMode.Import;
+        if (Cell(RawResponseTable.ModeColumn) is { Length: > 0 } modeCell && !Results.ResponseFilter.TryParseMode(modeCell, out mode))
+            errors.Add(new(RawResponseTable.ModeColumn, "cell", $"“{RawResponseTable.ModeColumn}”应为 网上填写、纸质问卷录入 或 文件导入"));
+
+        return ImportedLine.Validate(line, questionnaire, new ResponseSubmission(answers, otherText, text), errors, id, submittedAt, mode);
     }
 }

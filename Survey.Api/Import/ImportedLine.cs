@@ -11,11 +11,11 @@ public sealed record ImportedLine(int Line, NewResponse? Response, IReadOnlyList
     /// format itself found (a bad time or cell), reported together with the validator's.
     /// </summary>
     public static ImportedLine Validate(int line, Questionnaire questionnaire, ResponseSubmission? submission,
-        IReadOnlyList<SubmissionError> formatErrors, Guid id, DateTime submittedAtUtc)
+        IReadOnlyList<SubmissionError> formatErrors, Guid id, DateTime submittedAtUtc, ResponseMode mode = ResponseMode.Import)
     {
         var errors = submission is null ? formatErrors : [.. formatErrors, .. SubmissionValidator.Validate(questionnaire, submission)];
         return errors.Count > 0 || submission is null
             ? new ImportedLine(line, null, errors)
-            : new ImportedLine(line, new NewResponse(id, NewResponse.RoundToMinute(submittedAtUtc), submission), errors);
+            : new ImportedLine(line, new NewResponse(id, NewResponse.RoundToMinute(submittedAtUtc), submission) { Mode = mode }, errors);
     }
 }

@@ -15,6 +15,8 @@ public abstract class SurveyDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<ResponseText> Texts => Set<ResponseText>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<AssessmentEntry> AssessmentEntries => Set<AssessmentEntry>();
+    public DbSet<EntryBatch> EntryBatches => Set<EntryBatch>();
+    public DbSet<EntryForm> EntryForms => Set<EntryForm>();
     public DbSet<InvitationCode> InvitationCodes => Set<InvitationCode>();
     public DbSet<ServerSecret> ServerSecrets => Set<ServerSecret>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();

@@ -12,6 +12,9 @@ public sealed class SurveyResponse
     public int QuestionnaireVersion { get; set; }
     public DateTime SubmittedAt { get; set; }
 
+    /// <summary>Web (the resident's own submission), paper (data entry) or import (<c>script/import</c>).</summary>
+    public ResponseMode Mode { get; set; }
+
     /// <summary>
     /// 1, 2, 3… per questionnaire, in commit order (<see cref="Infrastructure.ResponseWriter"/>), so an analysis
     /// snapshot catches up by reading the rows above the last number it holds. Null only for a row of the old format

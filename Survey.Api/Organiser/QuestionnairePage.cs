@@ -48,6 +48,7 @@ public static class QuestionnairePage
             <p class="applied">当前视图：{new ResultsScope(questionnaire, filter, analysis?.By).Describe()}</p>
             {Activity(activity)}
             {(questionnaire.HasScoredItems ? Html($"""<p><a href="/admin/q/{Uri.EscapeDataString(questionnaire.Id)}/rounds">测评轮次：走势与排名</a></p>""") : Markup.Empty)}
+            <p class="paper-links"><a href="/admin/q/{Uri.EscapeDataString(questionnaire.Id)}/entry">录入纸质问卷</a> · <a href="/q/{Uri.EscapeDataString(questionnaire.Id)}/paper">打印纸质问卷</a></p>
             <p class="downloads">下载（含当前筛选）：{Downloads.Select(d => Html($"""<a href="{api}/{d.File}{queryString}" download>{d.Label}</a> """))}</p>
             </section>
             {Sections(analysis, scores, chart => chart == SatisfactionChart
@@ -97,6 +98,7 @@ public static class QuestionnairePage
             <form class="filters" method="get" action="/admin/q/{Uri.EscapeDataString(questionnaire.Id)}">
             <fieldset><legend>筛选</legend>
             {Survey.Api.Rounds.RoundSelector.Field(context, questionnaire, filter.Round)}
+            {ModeField(filter.Mode)}
             <label>开始日期<input type="date" name="from" value="{filter.From?.ToString("yyyy-MM-dd")}"></label>
             <label>结束日期<input type="date" name="to" value="{filter.To?.ToString("yyyy-MM-dd")}"></label>
             {answerFilters}
@@ -110,6 +112,10 @@ public static class QuestionnairePage
             </form>
             """);
     }
+
+    /// <summary>The collection-mode filter (<c>mode=</c>): web, paper forms typed in, imported files.</summary>
+    private static Markup ModeField(Survey.Api.Model.ResponseMode? selected) =>
+        Html($"""<label>收集方式<select name="mode"><option value="">全部方式</option>{Enum.GetValues<Survey.Api.Model.ResponseMode>().Select(m => Option(ResponseFilter.ModeWord(m), ResponseFilter.ModeName(m), m == selected))}</select></label>""");
 
     private static Markup Option(string value, string label, bool selected) => selected
         ? Html($"""<option value="{value}" selected>{label}</option>""")

@@ -9,12 +9,15 @@ namespace Survey.Api.Responses;
 /// </summary>
 public sealed record NewResponse(Guid Id, DateTime SubmittedAt, ResponseSubmission Submission)
 {
+    /// <summary>How it reached the database (web unless data entry or an import says otherwise).</summary>
+    public ResponseMode Mode { get; init; } = ResponseMode.Web;
+
     /// <summary>Rounded down to the minute: enough for date filters, less to identify anyone by.</summary>
     public static DateTime RoundToMinute(DateTime utc) =>
         new(utc.Ticks - utc.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc);
 
-    public static NewResponse Create(ResponseSubmission submission, DateTime submittedAtUtc) =>
-        new(Guid.NewGuid(), RoundToMinute(submittedAtUtc), submission);
+    public static NewResponse Create(ResponseSubmission submission, DateTime submittedAtUtc, ResponseMode mode = ResponseMode.Web) =>
+        new(Guid.NewGuid(), RoundToMinute(submittedAtUtc), submission) { Mode = mode };
 
     /// <summary>
     /// The stored rows: one response row with every choice answer in its compact pattern (<paramref name="layout"/>),
@@ -25,7 +28,7 @@ public sealed record NewResponse(Guid Id, DateTime SubmittedAt, ResponseSubmissi
         var questionnaire = layout.Questionnaire;
         var response = new SurveyResponse
         {
-            Id = Id, QuestionnaireId = questionnaire.Id, QuestionnaireVersion = questionnaire.Version, SubmittedAt = SubmittedAt,
+            Id = Id, QuestionnaireId = questionnaire.Id, QuestionnaireVersion = questionnaire.Version, SubmittedAt = SubmittedAt, Mode = Mode,
             Patterns = layout.Encode(Submission.Answers),
         };
         foreach (var question in questionnaire.Questions)

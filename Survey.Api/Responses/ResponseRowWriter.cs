@@ -68,7 +68,7 @@ public static class ResponseRowWriter
     private static async Task CopyAsync(NpgsqlConnection connection, List<SurveyResponse> responses, CancellationToken cancellationToken)
     {
         await using (var copy = await connection.BeginBinaryImportAsync(
-                         """COPY responses ("Id", "QuestionnaireId", "QuestionnaireVersion", "SubmittedAt", "Seq", "Patterns") FROM STDIN (FORMAT BINARY)""", cancellationToken))
+                         """COPY responses ("Id", "QuestionnaireId", "QuestionnaireVersion", "SubmittedAt", "Seq", "Patterns", "Mode") FROM STDIN (FORMAT BINARY)""", cancellationToken))
         {
             foreach (var response in responses)
             {
@@ -79,6 +79,7 @@ public static class ResponseRowWriter
                 await copy.WriteAsync(response.SubmittedAt, NpgsqlDbType.TimestampTz, cancellationToken);
                 await copy.WriteAsync(response.Seq!.Value, NpgsqlDbType.Bigint, cancellationToken);
                 await copy.WriteAsync(response.Patterns!, NpgsqlDbType.Bytea, cancellationToken);
+                await copy.WriteAsync((short)response.Mode, NpgsqlDbType.Smallint, cancellationToken);
             }
             await copy.CompleteAsync(cancellationToken);
         }
@@ -103,7 +104,7 @@ public static class ResponseRowWriter
     private static async Task InsertAsync(SqliteTransaction transaction, List<SurveyResponse> responses, CancellationToken cancellationToken)
     {
         await using var insertResponse = Prepare(transaction,
-            """INSERT INTO responses ("Id", "QuestionnaireId", "QuestionnaireVersion", "SubmittedAt", "Seq", "Patterns") VALUES ($1, $2, $3, $4, $5, $6)""", 6);
+            """INSERT INTO responses ("Id", "QuestionnaireId", "QuestionnaireVersion", "SubmittedAt", "Seq", "Patterns", "Mode") VALUES ($1, $2, $3, $4, $5, $6, $7)""", 7);
         await using var insertText = Prepare(transaction,
             """INSERT INTO response_texts ("ResponseId", "QuestionnaireId", "QuestionId", "OptionId", "Text") VALUES ($1, $2, $3, $4, $5)""", 5);
         foreach (var response in responses)
@@ -111,7 +112,7 @@ public static class ResponseRowWriter
             var id = SqliteGuid(response.Id); // a DateTime binds as "yyyy-MM-dd HH:mm:ss[.fffffff]", as EF Core stores it
 
             await ExecuteAsync(insertResponse, cancellationToken, id, response.QuestionnaireId, response.QuestionnaireVersion, response.SubmittedAt,
-                response.Seq, response.Patterns);
+                response.Seq, response.Patterns, (short)response.Mode);
             foreach (var text in response.Texts)
                 await ExecuteAsync(insertText, cancellationToken, id, text.QuestionnaireId, text.QuestionId, text.OptionId, text.Text);
         }

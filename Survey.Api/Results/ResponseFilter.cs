@@ -6,7 +6,7 @@ namespace Survey.Api.Results;
 /// <summary>
 /// Which responses a result, chart or export covers: submitted on or after <see cref="From"/> and on or before
 /// <see cref="To"/> (whole UTC days), and having chosen every listed option (e.g. identity = cadre).
-/// From the query string: <c>from=2026-01-01&amp;to=2026-03-31&amp;where=identity:cadre&amp;where=community:east-street</c>.
+/// From the query string: <c>from=2026-01-01&amp;to=2026-03-31&amp;where=identity:cadre&amp;where=community:east-street&amp;mode=paper</c>.
 /// </summary>
 public sealed record ResponseFilter(DateOnly? From, DateOnly? To, IReadOnlyList<(string Question, string Option)> Where)
 {
@@ -18,11 +18,37 @@ public sealed record ResponseFilter(DateOnly? From, DateOnly? To, IReadOnlyList<
     /// </summary>
     public Survey.Analysis.Rounds.Round? Round { get; init; }
 
-    public bool IsEmpty => From is null && To is null && Where.Count == 0 && Round is null;
+    /// <summary>Only responses that reached the database this way (<c>mode=web|paper|import</c>); null: all.</summary>
+    public ResponseMode? Mode { get; init; }
+
+    public bool IsEmpty => From is null && To is null && Where.Count == 0 && Round is null && Mode is null;
+
+    /// <summary>The query-string word of each mode, and its Chinese name (export column, pages).</summary>
+    public static string ModeWord(ResponseMode mode) => mode.ToString().ToLowerInvariant();
+
+    public static string ModeName(ResponseMode mode) => mode switch
+    {
+        ResponseMode.Paper => "纸质问卷录入",
+        ResponseMode.Import => "文件导入",
+        _ => "网上填写",
+    };
+
+    /// <summary>Reads <c>web</c>, <c>paper</c>, <c>import</c> or the Chinese names.</summary>
+    public static bool TryParseMode(string? value, out ResponseMode mode)
+    {
+        foreach (var candidate in Enum.GetValues<ResponseMode>())
+            if (string.Equals(value, ModeWord(candidate), StringComparison.OrdinalIgnoreCase) || value == ModeName(candidate))
+            {
+                mode = candidate;
+                return true;
+            }
+        mode = ResponseMode.Web;
+        return false;
+    }
 
     /// <summary>Parses and checks the filter against the questionnaire; errors are keyed by query parameter.</summary>
     public static (ResponseFilter? Filter, Dictionary<string, string[]> Errors) Parse(
-        Questionnaire questionnaire, string? from, string? to, IEnumerable<string?> where, string? round = null)
+        Questionnaire questionnaire, string? from, string? to, IEnumerable<string?> where, string? round = null, string? mode = null)
     {
         var errors = new Dictionary<string, string[]>();
         DateOnly? ParseDate(string name, string? value)
@@ -47,7 +73,13 @@ public sealed record ResponseFilter(DateOnly? From, DateOnly? To, IReadOnlyList<
         }
         var resolvedRound = string.IsNullOrWhiteSpace(round) ? null : Survey.Api.Rounds.RoundSchedule.Find(questionnaire, round);
         if (!string.IsNullOrWhiteSpace(round) && resolvedRound is null) errors["round"] = [Survey.Api.Rounds.RoundSchedule.Unknown(round)];
-        return errors.Count > 0 ? (null, errors) : (new ResponseFilter(fromDate, toDate, conditions) { Round = resolvedRound }, errors);
+        ResponseMode? resolvedMode = null;
+        if (!string.IsNullOrWhiteSpace(mode))
+        {
+            if (TryParseMode(mode, out var parsed)) resolvedMode = parsed;
+            else errors["mode"] = [$"收集方式应为 web（网上填写）、paper（纸质问卷录入）或 import（文件导入）：“{mode}”"];
+        }
+        return errors.Count > 0 ? (null, errors) : (new ResponseFilter(fromDate, toDate, conditions) { Round = resolvedRound, Mode = resolvedMode }, errors);
     }
 
     /// <summary>
@@ -77,6 +109,7 @@ public sealed record ResponseFilter(DateOnly? From, DateOnly? To, IReadOnlyList<
         var (start, end) = Window;
         if (start is { } from) responses = responses.Where(r => r.SubmittedAt >= from);
         if (end is { } to) responses = responses.Where(r => r.SubmittedAt < to);
+        if (Mode is { } mode) responses = responses.Where(r => r.Mode == mode);
         return responses;
     }
 
@@ -85,5 +118,5 @@ public sealed record ResponseFilter(DateOnly? From, DateOnly? To, IReadOnlyList<
         Where.All(w => answers.TryGetValue(w.Question, out var chosen) && chosen.Contains(w.Option));
 
     /// <summary>A stable text of the filter, for memo keys and logs.</summary>
-    public string Key => $"{From:yyyy-MM-dd}|{To:yyyy-MM-dd}|{Round?.Id}|{string.Join(",", Where.Select(w => $"{w.Question}:{w.Option}"))}";
+    public string Key => $"{From:yyyy-MM-dd}|{To:yyyy-MM-dd}|{Round?.Id}|{Mode}|{string.Join(",", Where.Select(w => $"{w.Question}:{w.Option}"))}";
 }

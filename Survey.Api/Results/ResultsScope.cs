@@ -21,6 +21,7 @@ public sealed record ResultsScope(Questionnaire Questionnaire, ResponseFilter Fi
         if (Filter.Round is { } round) parts.Add($"{round.Label}（{round.From:yyyy-MM-dd} 至 {round.To:yyyy-MM-dd}，北京时间）");
         if (Filter.From is { } from) parts.Add($"{from:yyyy-MM-dd} 起");
         if (Filter.To is { } to) parts.Add($"至 {to:yyyy-MM-dd}");
+        if (Filter.Mode is { } mode) parts.Add($"收集方式＝{ResponseFilter.ModeName(mode)}");
         foreach (var (question, option) in Filter.Where)
         {
             var q = Questionnaire.FindQuestion(question);
@@ -50,6 +51,7 @@ public sealed record ResultsScope(Questionnaire Questionnaire, ResponseFilter Fi
         if (Filter.Round is { } round) parts.Add(round.Id);
         if (Filter.From is { } from) parts.Add($"{from:yyyy-MM-dd}起");
         if (Filter.To is { } to) parts.Add($"至{to:yyyy-MM-dd}");
+        if (Filter.Mode is { } mode) parts.Add(ResponseFilter.ModeName(mode));
         foreach (var (question, option) in Filter.Where)
             if (Questionnaire.FindQuestion(question) is { } q) parts.Add($"{ShortName(q)}={q.FindOption(option)?.Label}");
         if (By is not null) parts.Add($"按{ShortName(By)}");

@@ -60,7 +60,7 @@ public sealed class ResultsService(ResponseSnapshots snapshots, AnswerLayouts la
             by is null ? null : IndexOf(layout, by.Id),
             only,
             Texts: full,
-            Composite: full);
+            Composite: full) { Mode = filter.Mode };
     }
 
     private static int IndexOf(AnswerLayout layout, string questionId)

@@ -22,10 +22,12 @@ public abstract class OrganiserRouteProtectionTests(SurveyAppFactory app)
     public static readonly HashSet<string> Public =
     [
         "GET /api/questionnaires/", "GET /api/questionnaires/{id}", "POST /api/questionnaires/{id}/responses",
-        "GET /", "GET /q/{id}", "POST /q/{id}", "GET /q/{id}/thanks",
+        "GET /", "GET /q/{id}", "POST /q/{id}", "GET /q/{id}/thanks", "GET /q/{id}/paper",
         "* /healthz", "* /healthz/ready", "GET /openapi/{documentName}.json",
         "GET /admin/sign-in", "POST /admin/sign-in", "POST /admin/sign-out",
     ];
+
+    private const string MissingBatch = "00000000-0000-0000-0000-000000000001";
 
     /// <summary>Each organiser route with a concrete URL to request (requested with the route's method, with an empty body).</summary>
     public static readonly Dictionary<string, string> Protected = new()
@@ -51,6 +53,13 @@ public abstract class OrganiserRouteProtectionTests(SurveyAppFactory app)
         ["GET /api/questionnaires/{id}/rounds/{round}/assessments"] = "/api/questionnaires/resident-satisfaction/rounds/2026-Q1/assessments",
         ["POST /api/questionnaires/{id}/rounds/{round}/assessments"] = "/api/questionnaires/resident-satisfaction/rounds/2026-Q1/assessments",
         ["GET /api/questionnaires/{id}/bursts"] = "/api/questionnaires/grassroots-service/bursts",
+        ["GET /admin/q/{id}/entry"] = "/admin/q/grassroots-service/entry",
+        ["POST /admin/q/{id}/entry"] = "/admin/q/grassroots-service/entry",
+        ["GET /admin/q/{id}/entry/batches"] = "/admin/q/grassroots-service/entry/batches",
+        ["POST /admin/q/{id}/entry/batches"] = "/admin/q/grassroots-service/entry/batches",
+        ["GET /admin/q/{id}/entry/batches/{batch}"] = "/admin/q/grassroots-service/entry/batches/00000000-0000-0000-0000-000000000001",
+        ["POST /admin/q/{id}/entry/batches/{batch}/resolve"] = "/admin/q/grassroots-service/entry/batches/00000000-0000-0000-0000-000000000001/resolve",
+        ["POST /admin/q/{id}/entry/batches/{batch}/accept"] = "/admin/q/grassroots-service/entry/batches/00000000-0000-0000-0000-000000000001/accept",
         ["POST /api/questionnaires/{id}/codes"] = "/api/questionnaires/grassroots-service/codes",
         ["GET /api/questionnaires/{id}/codes"] = "/api/questionnaires/grassroots-service/codes",
         ["DELETE /api/questionnaires/{id}/codes/{code}"] = "/api/questionnaires/grassroots-service/codes/ABCD-EFGHJ",
@@ -120,7 +129,8 @@ public abstract class OrganiserRouteProtectionTests(SurveyAppFactory app)
     {
         var organiser = app.CreateOrganiserClient();
         foreach (var (route, url) in Protected.Where(p => !p.Key.Contains("chart") && p.Key.StartsWith("GET ")))
-            Assert.True((await organiser.GetAsync(url)).StatusCode == HttpStatusCode.OK, route);
+            // A batch that does not exist answers 404 (past the sign-in check, which is what is tested here).
+            Assert.True((await organiser.GetAsync(url)).StatusCode == (url.Contains(MissingBatch) ? HttpStatusCode.NotFound : HttpStatusCode.OK), route);
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace Survey.Api.Results.Engine;
 
 /// <summary>
 /// One pass over a questionnaire's <see cref="ResponseColumns"/>: select the rows that pass the filters (minute
-/// range, where-masks) block by block (<see cref="BlockSize"/> rows), give each its break-down level, then count
+/// range, mode, where-masks) block by block (<see cref="BlockSize"/> rows), give each its break-down level, then count
 /// n(p, j) column by column (each stored mask read
 /// once; a flat array indexed by mask × levels for up to <see cref="DenseWidth"/> bits), the composite-score moments
 /// per level, the texts of the selected rows and the submission days.
@@ -78,6 +78,8 @@ public static class PatternPass
     {
         int from = request.FromMinute ?? int.MinValue, to = request.ToMinute ?? int.MaxValue;
         var filterTime = request.FromMinute is not null || request.ToMinute is not null;
+        var filterMode = request.Mode is not null;
+        var mode = request.Mode.GetValueOrDefault();
         var selected = 0;
         for (var row = start; row < end; row++)
         {
@@ -86,6 +88,7 @@ public static class PatternPass
                 var minute = columns.Minute(row);
                 if (minute < from || minute >= to) continue;
             }
+            if (filterMode && columns.Mode(row) != mode) continue;
             var keep = true;
             foreach (var (question, bit) in request.Where)
                 if ((columns.Masks[question].Get(row) & bit) == 0) { keep = false; break; }

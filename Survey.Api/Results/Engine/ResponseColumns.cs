@@ -4,7 +4,7 @@ namespace Survey.Api.Results.Engine;
 
 /// <summary>
 /// The stored responses of one questionnaire held column by column, in sequence order: each response's sequence
-/// number, its submission minute, one <see cref="MaskColumn"/> per choice question, and its texts (sparse: only
+/// number, its submission minute, its mode (one byte), one <see cref="MaskColumn"/> per choice question, and its texts (sparse: only
 /// responses that wrote one, each text stored once and referred to by number). About 12 bytes per response plus one
 /// to two per choice question and 8 per text written. Appending is single-writer (<see cref="ResponseSnapshots"/>
 /// serialises refreshes); readers see the first <see cref="Count"/> rows, published after they are complete.
@@ -20,6 +20,7 @@ public sealed class ResponseColumns
 
     private long[][] seqs = [];
     private int[][] minutes = [];
+    private byte[][] modes = [];
     private readonly Dictionary<string, int> textNumbers = new(StringComparer.Ordinal);
     private readonly List<string> textValues = [""];
     private readonly Dictionary<(string Question, string? Option), TextColumn> texts;
@@ -52,18 +53,27 @@ public sealed class ResponseColumns
 
     public int Minute(int row) => minutes[row >> ChunkBits][row & ChunkMask];
 
+    /// <summary>How the row's response reached the database (<see cref="Survey.Api.Model.ResponseMode"/>), one byte per row.</summary>
+    public Survey.Api.Model.ResponseMode Mode(int row) => (Survey.Api.Model.ResponseMode)modes[row >> ChunkBits][row & ChunkMask];
+
     public static int MinuteOf(DateTime utc) => (int)((utc - Epoch).Ticks / TimeSpan.TicksPerMinute);
 
     public static DateTime TimeOf(int minute) => Epoch.AddMinutes(minute);
 
     /// <summary>Adds a row (not yet visible to readers). <paramref name="masksBySlot"/> as decoded from the stored pattern.</summary>
-    public void Append(long seq, DateTime submittedAtUtc, ReadOnlySpan<ulong> masksBySlot)
+    public void Append(long seq, DateTime submittedAtUtc, ReadOnlySpan<ulong> masksBySlot) =>
+        Append(seq, submittedAtUtc, Survey.Api.Model.ResponseMode.Web, masksBySlot);
+
+    /// <summary>Adds a row with its mode (web, paper, import).</summary>
+    public void Append(long seq, DateTime submittedAtUtc, Survey.Api.Model.ResponseMode mode, ReadOnlySpan<ulong> masksBySlot)
     {
         var row = pending;
         if (row > 0 && seq <= Seq(row - 1)) throw new ArgumentException($"Rows must arrive in sequence order ({seq} after {Seq(row - 1)}).", nameof(seq));
         var chunk = row >> ChunkBits;
         Ensure(ref seqs, chunk);
         Ensure(ref minutes, chunk);
+        Ensure(ref modes, chunk);
+        modes[chunk][row & ChunkMask] = (byte)mode;
         seqs[chunk][row & ChunkMask] = seq;
         minutes[chunk][row & ChunkMask] = MinuteOf(submittedAtUtc);
         var questions = Layout.Questions;
@@ -109,7 +119,7 @@ public sealed class ResponseColumns
     public string Text(int number) => textValues[number];
 
     public long ApproximateBytes =>
-        (long)count * (sizeof(long) + sizeof(int) + Masks.Sum(m => m.BytesPerRow)) + texts.Values.Sum(t => t.Count * 2L * sizeof(int));
+        (long)count * (sizeof(long) + sizeof(int) + sizeof(byte) + Masks.Sum(m => m.BytesPerRow)) + texts.Values.Sum(t => t.Count * 2L * sizeof(int));
 
     private int RowOf(long seq, int rows)
     {

@@ -77,7 +77,7 @@ public sealed class ResponseSnapshots(IServiceScopeFactory scopes, AnswerLayouts
         var masks = new ulong[Math.Max(columns.Layout.SlotCount, 1)];
         long upTo = after;
         await using (var command = Command(connection, """
-            SELECT "Seq", "SubmittedAt", "Patterns" FROM responses
+            SELECT "Seq", "SubmittedAt", "Patterns", "Mode" FROM responses
             WHERE "QuestionnaireId" = @questionnaire AND "Seq" > @after ORDER BY "Seq"
             """, questionnaireId, after, long.MaxValue))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -87,7 +87,7 @@ public sealed class ResponseSnapshots(IServiceScopeFactory scopes, AnswerLayouts
                 upTo = reader.GetInt64(0);
                 var submittedAt = DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc);
                 PatternCodec.Decode(reader.IsDBNull(2) ? [] : (byte[])reader.GetValue(2), masks);
-                columns.Append(upTo, submittedAt, masks);
+                columns.Append(upTo, submittedAt, (Survey.Api.Model.ResponseMode)reader.GetInt16(3), masks);
             }
         }
         if (upTo == after) return;

@@ -108,6 +108,63 @@ namespace Survey.Api.Infrastructure.Migrations.Postgres
                     b.ToTable("audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("Survey.Api.Model.EntryBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("AcceptedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("QuestionnaireId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionnaireId", "CreatedAt");
+
+                    b.ToTable("entry_batches", (string)null);
+                });
+
+            modelBuilder.Entity("Survey.Api.Model.EntryForm", b =>
+                {
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Copy")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("EnteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("FilledOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("BatchId", "Copy", "Number");
+
+                    b.ToTable("entry_forms", (string)null);
+                });
+
             modelBuilder.Entity("Survey.Api.Model.IdempotencyRecord", b =>
                 {
                     b.Property<string>("KeyHash")
@@ -359,6 +416,11 @@ namespace Survey.Api.Infrastructure.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<short>("Mode")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("smallint")
+                        .HasDefaultValue((short)0);
+
                     b.Property<byte[]>("Patterns")
                         .HasColumnType("bytea");
 
@@ -384,6 +446,15 @@ namespace Survey.Api.Infrastructure.Migrations.Postgres
                     b.HasIndex("QuestionnaireId", "SubmittedAt");
 
                     b.ToTable("responses", (string)null);
+                });
+
+            modelBuilder.Entity("Survey.Api.Model.EntryForm", b =>
+                {
+                    b.HasOne("Survey.Api.Model.EntryBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Survey.Api.Model.IdempotencyRecord", b =>

@@ -101,6 +101,63 @@ namespace Survey.Api.Infrastructure.Migrations.Sqlite
                     b.ToTable("audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("Survey.Api.Model.EntryBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AcceptedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionnaireId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionnaireId", "CreatedAt");
+
+                    b.ToTable("entry_batches", (string)null);
+                });
+
+            modelBuilder.Entity("Survey.Api.Model.EntryForm", b =>
+                {
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Copy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EnteredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FilledOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BatchId", "Copy", "Number");
+
+                    b.ToTable("entry_forms", (string)null);
+                });
+
             modelBuilder.Entity("Survey.Api.Model.IdempotencyRecord", b =>
                 {
                     b.Property<string>("KeyHash")
@@ -346,6 +403,11 @@ namespace Survey.Api.Infrastructure.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<short>("Mode")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue((short)0);
+
                     b.Property<byte[]>("Patterns")
                         .HasColumnType("BLOB");
 
@@ -371,6 +433,15 @@ namespace Survey.Api.Infrastructure.Migrations.Sqlite
                     b.HasIndex("QuestionnaireId", "SubmittedAt");
 
                     b.ToTable("responses", (string)null);
+                });
+
+            modelBuilder.Entity("Survey.Api.Model.EntryForm", b =>
+                {
+                    b.HasOne("Survey.Api.Model.EntryBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Survey.Api.Model.IdempotencyRecord", b =>
