@@ -10,6 +10,7 @@ namespace Survey.Api.Exports;
 /// <summary>
 /// bulletin.html of a round's report bundle: the one-page 测评通报. The round, its responses and the composite index with
 /// its change from the previous round; the league of the evaluated organisations (the league sheet's figures); the three
+/// biggest rises and falls of the organisations' indices (Welch t; those withheld in either round left out, named); the three
 /// biggest rises and the three biggest falls among the scored items' indices (Welch t) and satisfied rates (two-proportion
 /// z, unpooled), each with its test and label at 0.05. Same stylesheet as summary.html, plus rules that keep it on one A4 page.
 /// </summary>
@@ -40,6 +41,14 @@ public static class RoundBulletin
 
     public static IReadOnlyList<Change> Falls(RoundReport report) =>
         Changes(report).Where(c => c.Test.Difference < 0).OrderBy(c => c.Test.Difference).Take(Shown).ToList();
+
+    /// <summary>The organisations whose index rose, biggest rise first (at most <see cref="Shown"/>).</summary>
+    public static IReadOnlyList<OrganisationChange> OrganisationRises(RoundReport report) =>
+        report.Organisations.Where(c => c.After > c.Before).OrderByDescending(c => c.After - c.Before).Take(Shown).ToList();
+
+    /// <summary>The organisations whose index fell, biggest fall first (at most <see cref="Shown"/>).</summary>
+    public static IReadOnlyList<OrganisationChange> OrganisationFalls(RoundReport report) =>
+        report.Organisations.Where(c => c.After < c.Before).OrderBy(c => c.After - c.Before).Take(Shown).ToList();
 
     /// <summary>"t = 1.396，df = 15.1，p=0.183" or "z = 0.981，p=0.327".</summary>
     public static string Describe(ChangeView test) => string.Create(CultureInfo.InvariantCulture,
@@ -77,6 +86,7 @@ public static class RoundBulletin
             <table class="league"><thead><tr><th class="number">名次</th><th>单位</th><th class="number">答卷</th><th class="number">满意度指数（95% 区间）</th><th class="number">满意率 (%)</th>{(withComposite ? Html($"""<th class="number">综合得分</th>""") : Markup.Empty)}<th>组别</th></tr></thead>
             <tbody>{rows}</tbody></table>
             <p class="muted">名次按{(league.RankedByComposite ? "三步测评综合得分" : "群众满意度指数")}；组别字母相同者差异不显著（两两 Welch t 检验，Holm 校正）。{SatisfactionRule.Describe(questionnaire)}。</p>
+            {Organisations(previous, report)}
             {Changes("与" + previous + "相比上升最多的三项", Rises(report), report)}
             {Changes("与" + previous + "相比下降最多的三项", Falls(report), report)}
             <p class="muted">检验：满意度指数用 Welch t 检验，满意率用两独立样本比例 z 检验（非合并标准误），双侧，α = 0.05。</p>
@@ -97,6 +107,23 @@ public static class RoundBulletin
             """);
     }
 
+    /// <summary>One table: the biggest rises of the organisations' indices, then the biggest falls, each with Welch t and its label.</summary>
+    private static Markup Organisations(string previous, RoundReport report)
+    {
+        var title = $"各单位满意度指数与{previous}相比的变化";
+        if (report.Previous is null) return Html($"""<h2>{title}</h2><p class="muted">没有上一轮。</p>""");
+        Markup Row(OrganisationChange c) => Html($"""<tr><th scope="row">{c.Label}</th><td class="number">{N(c.Before)}</td><td class="number">{N(c.After)}</td><td class="number">{Signed(c.After - c.Before)}</td><td>{Describe(c.Test)}</td><td class="{(c.Test.P < 0.05 ? "significant" : "")}">{c.Test.Label}</td></tr>""");
+        Markup Group(string name, string caption, IReadOnlyList<OrganisationChange> changes) => Html($"""<tbody class="{name}"><tr class="group"><th colspan="6" scope="rowgroup">{caption}</th></tr>{(changes.Count == 0 ? Html($"""<tr><td colspan="6" class="muted">无</td></tr>""") : Html($"{changes.Select(Row)}"))}</tbody>""");
+        var leftOut = report.LeftOut.Count == 0 ? $"各单位在{previous}和本轮均有足够样本，都已比较。"
+            : $"{string.Join("、", report.LeftOut)}在{previous}或本轮样本不足（或无法检验），不比较。";
+        return Html($"""
+            <h2>{title}</h2>
+            <table class="changes organisations"><thead><tr><th>单位</th><th class="number">上一轮</th><th class="number">本轮</th><th class="number">变化</th><th>检验（Welch t）</th><th>结论</th></tr></thead>
+            {Group("rises", "上升最多的三个单位", OrganisationRises(report))}{Group("falls", "下降最多的三个单位", OrganisationFalls(report))}</table>
+            <p class="muted">{leftOut}</p>
+            """);
+    }
+
     private static string N(double? value) => QuestionnairePage.Number(value);
 
     private static string Signed(double value) => value.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture);
@@ -110,6 +137,7 @@ public static class RoundBulletin
         .bulletin th, .bulletin td { padding: .22rem .45rem; }
         .bulletin td.significant { font-weight: 700; color: var(--accent); }
         .bulletin tbody th { background: none; }
+        .bulletin tr.group th { font-weight: 600; padding-top: .3rem; }
         .bulletin table.changes td:nth-child(n+2) { white-space: nowrap; }
         @media print { body.admin.bulletin { font-size: 9.5pt; } .bulletin h2 { break-after: avoid; } }
         """;

@@ -133,6 +133,8 @@ public sealed class PrintedDownloadsTests(BrowserApp browser) : IClassFixture<Br
         Assert.Contains("群众满意度排名", text);
         Assert.Contains("样本不足", text);
         Assert.Contains("上升最多的三项", text);
+        Assert.Contains("各单位满意度指数与2025年第四季度相比的变化", text);
+        Assert.Contains("上升最多的三个单位", text);
         Assert.Contains("下降最多的三项", text);
         Assert.Contains("Welch t", text);
         // The last line of the page is the methods note: the page ends where the bulletin ends.

@@ -21,6 +21,21 @@ public abstract class RoundDownloadsTests(SurveyAppFactory app) : IAsyncLifetime
     /// <summary>2025-Q3: strong-leadership 满意 (100) × 8, 基本满意 (60) × 2 (index 92, all satisfied).</summary>
     private static readonly (string Rating, int Count)[] ThirdQuarter2025 = [("satisfied", 8), ("basically-satisfied", 2)];
 
+    /// <summary>
+    /// 2024-Q3 (21) → 2024-Q4 (19), scores of strong-leadership per community, for the organisations' changes:
+    /// east 100×2, 60×3, 0×1 → 100×5, 60×1; west 100×3, 60×2 → 100×4, 60×1, 0×1; south 100×1, 60×4 → 100×3, 60×2;
+    /// north 100×4, 60×1 → 100×1, 60×3, 0×1. (Withheld organisations are left out: 2026-Q1's bulletin.)
+    /// </summary>
+    private static readonly (string Community, double[] Third, double[] Fourth)[] Organisations2024 =
+    [
+        ("east-street", [100, 100, 60, 60, 60, 0], [100, 100, 100, 100, 100, 60]),
+        ("west-street", [100, 100, 100, 60, 60], [100, 100, 100, 100, 60, 0]),
+        ("south-village", [100, 60, 60, 60, 60], [100, 100, 100, 60, 60]),
+        ("north-village", [100, 100, 100, 100, 60], [100, 60, 60, 60, 0]),
+    ];
+
+    private static string Rating(double score) => score switch { 100 => "satisfied", 60 => "basically-satisfied", _ => "dissatisfied" };
+
     public async Task InitializeAsync()
     {
         await StoreOnceAsync(app);
@@ -28,6 +43,10 @@ public abstract class RoundDownloadsTests(SurveyAppFactory app) : IAsyncLifetime
         await app.InsertAsync(Id, ThirdQuarter2025.SelectMany(r => Enumerable.Repeat(
             (new DateTime(2025, 8, 10, 2, 0, 0, DateTimeKind.Utc),
              new Dictionary<string, string[]> { ["identity"] = ["resident"], ["community"] = ["east-street"], [Item] = [r.Rating] }), r.Count)));
+        await app.InsertAsync(Id, Organisations2024.SelectMany(o =>
+            o.Third.Select(s => (new DateTime(2024, 8, 10, 2, 0, 0, DateTimeKind.Utc), o.Community, s))
+                .Concat(o.Fourth.Select(s => (new DateTime(2024, 11, 10, 2, 0, 0, DateTimeKind.Utc), o.Community, s))))
+            .Select(r => (r.Item1, new Dictionary<string, string[]> { ["identity"] = ["resident"], ["community"] = [r.Community], [Item] = [Rating(r.s)] })));
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -119,6 +138,40 @@ public abstract class RoundDownloadsTests(SurveyAppFactory app) : IAsyncLifetime
         Assert.Contains("-20.0", falls);
         Assert.Contains(p < 0.05 ? "显著下降" : "无显著变化", falls);
         Assert.Contains("上升最多的三项</h2><p class=\"muted\">无", html);
+    }
+
+    [Fact]
+    public async Task The_bulletin_gives_the_organisations_biggest_rises_and_falls_with_welch_t_from_the_scores()
+    {
+        var html = await BulletinAsync("2024-Q4");
+        Assert.Contains("共收到 <strong>22</strong> 份答卷", html);
+        var section = System.Net.WebUtility.HtmlDecode(Between(html, "各单位满意度指数与2024年第三季度相比的变化", "</p>")); // "+" is written &#x2B;
+        // Independently: mean, variance, Welch t and df by formula, p from MathNet's Student t; labels at 0.05.
+        var expected = Organisations2024.Select(o => (o.Community, Before: o.Third.Average(), After: o.Fourth.Average(), Test: Welch(o.Third, o.Fourth))).ToList();
+        Assert.Equal(4, expected.Count);
+        var rises = Between(section, "<tbody class=\"rises\">", "</tbody>");
+        var falls = Between(section, "<tbody class=\"falls\">", "</tbody>");
+        string Label(string community) => community switch { "east-street" => "东街社区", "west-street" => "西街社区", "south-village" => "南村", _ => "北村" };
+        string Line((string Community, double Before, double After, (double T, double Df, double P) Test) e) => string.Create(CultureInfo.InvariantCulture,
+            $"""<tr><th scope="row">{Label(e.Community)}</th><td class="number">{e.Before:0.0}</td><td class="number">{e.After:0.0}</td><td class="number">{e.After - e.Before:+0.0;-0.0}</td><td>{Test("t", e.Test.T, e.Test.Df, e.Test.P)}</td><td class="{(e.Test.P < 0.05 ? "significant" : "")}">{(e.Test.P >= 0.05 ? "无显著变化" : e.After > e.Before ? "显著上升" : "显著下降")}</td></tr>""");
+        // Rises biggest first (east +30.0, then south +16.0); falls biggest first (north -36.0, then west -7.3).
+        var expectedRises = expected.Where(e => e.After > e.Before).OrderByDescending(e => e.After - e.Before).ToList();
+        Assert.Equal(["east-street", "south-village"], expectedRises.Select(e => e.Community));
+        Assert.Equal(string.Concat(expectedRises.Select(Line)), rises[(rises.IndexOf("</tr>", StringComparison.Ordinal) + 5)..^"</tbody>".Length]);
+        var expectedFalls = expected.Where(e => e.After < e.Before).OrderBy(e => e.After - e.Before).ToList();
+        Assert.Equal(["north-village", "west-street"], expectedFalls.Select(e => e.Community));
+        Assert.Equal(string.Concat(expectedFalls.Select(Line)), falls[(falls.IndexOf("</tr>", StringComparison.Ordinal) + 5)..^"</tbody>".Length]);
+        // By hand for east: 63.33 → 93.33, t = 1.830, df = 6.9 (Python statistics.variance, Welch–Satterthwaite).
+        var east = expected[0].Test;
+        Assert.Equal((1.830, 6.9), (Math.Round(east.T, 3), Math.Round(east.Df, 1)));
+        Assert.Contains("各单位在2024年第三季度和本轮均有足够样本，都已比较。", section);
+
+        // 2025-Q4 → 2026-Q1: only east is in both leagues (west had no responses in 2025-Q4, south and north are withheld).
+        var q1 = System.Net.WebUtility.HtmlDecode(Between(await BulletinAsync("2026-Q1"), "各单位满意度指数与2025年第四季度相比的变化", "</p>"));
+        Assert.Contains("西街社区、南村、北村在2025年第四季度或本轮样本不足（或无法检验），不比较。", q1);
+        double[] east4 = [.. Enumerable.Repeat(100.0, 4), .. Enumerable.Repeat(60.0, 4), 0, 0], east1 = [.. Enumerable.Repeat(100.0, 5), 60];
+        Assert.Contains(Line(("east-street", east4.Average(), east1.Average(), Welch(east4, east1))), q1);
+        Assert.Contains("<tbody class=\"falls\"><tr class=\"group\"><th colspan=\"6\" scope=\"rowgroup\">下降最多的三个单位</th></tr><tr><td colspan=\"6\" class=\"muted\">无</td></tr></tbody>", q1);
     }
 
     private async Task<string> BulletinAsync(string round)
