@@ -97,8 +97,8 @@ public static class ResponseRowWriter
         var texts = responses.SelectMany(r => r.Texts.Select(t => (Response: r, Text: t))).ToList();
         await using var batch = new NpgsqlBatch(connection);
         var insertResponses = new NpgsqlBatchCommand("""
-            INSERT INTO responses ("Id", "QuestionnaireId", "QuestionnaireVersion", "SubmittedAt", "Seq", "Patterns")
-            SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::integer[], $4::timestamptz[], $5::bigint[], $6::bytea[])
+            INSERT INTO responses ("Id", "QuestionnaireId", "QuestionnaireVersion", "SubmittedAt", "Seq", "Patterns", "Mode")
+            SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::integer[], $4::timestamptz[], $5::bigint[], $6::bytea[], $7::smallint[])
             """);
         insertResponses.Parameters.Add(new NpgsqlParameter { Value = responses.Select(r => r.Id).ToArray() });
         insertResponses.Parameters.Add(new NpgsqlParameter { Value = responses.Select(r => r.QuestionnaireId).ToArray() });
@@ -106,6 +106,7 @@ public static class ResponseRowWriter
         insertResponses.Parameters.Add(new NpgsqlParameter { Value = responses.Select(r => r.SubmittedAt).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
         insertResponses.Parameters.Add(new NpgsqlParameter { Value = responses.Select(r => r.Seq!.Value).ToArray() });
         insertResponses.Parameters.Add(new NpgsqlParameter { Value = responses.Select(r => r.Patterns!).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
+        insertResponses.Parameters.Add(new NpgsqlParameter { Value = responses.Select(r => (short)r.Mode).ToArray() });
         batch.BatchCommands.Add(insertResponses);
         if (texts.Count > 0)
         {
