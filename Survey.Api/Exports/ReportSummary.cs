@@ -20,16 +20,8 @@ public static class ReportSummary
         var analysis = contents.Analysis;
         var questionnaire = analysis.Questionnaire;
         var contentsList = questionnaire.Questions.Select((q, i) => Html($"""<li><a href="#q-{q.Id}">{i + 1}. {q.Text}</a></li>"""));
-        return Html($"""
-            <!DOCTYPE html>
-            <html lang="zh-CN">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{questionnaire.Title} · 调查结果</title>
-            <style>{Markup.TrustedCss(contents.Stylesheet)}</style>
-            </head>
-            <body class="admin report">
+        var styles = Html($"""<style>{Markup.TrustedCss(contents.Stylesheet)}</style>""");
+        return HtmlDocument.Printable($"{questionnaire.Title} · 调查结果", styles, "admin report", Html($"""
             <main>
             <section class="cover">
             <p class="muted">调查结果报告</p>
@@ -45,8 +37,6 @@ public static class ReportSummary
             </section>
             {QuestionnairePage.Sections(analysis, contents.Scores, chartSource)}
             </main>
-            </body>
-            </html>
-            """);
+            """));
     }
 }

@@ -67,16 +67,8 @@ public static class RoundBulletin
         var compared = report.Previous is null ? "没有上一轮，不比较变化。"
             : composite?.IndexChange is { } change ? $"较{previous}{Signed(change.Difference)}（{Describe(change)}，{change.Label}）。"
             : $"{previous}或本轮样本不足，不比较变化。";
-        return Html($"""
-            <!DOCTYPE html>
-            <html lang="zh-CN">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{questionnaire.Title} · 测评通报 · {report.Round.Label}</title>
-            <style>{Markup.TrustedCss(contents.Stylesheet)}{Markup.TrustedCss(OnePage)}</style>
-            </head>
-            <body class="admin report bulletin">
+        var styles = Html($"""<style>{Markup.TrustedCss(contents.Stylesheet)}{Markup.TrustedCss(OnePage)}</style>""");
+        return HtmlDocument.Printable($"{questionnaire.Title} · 测评通报 · {report.Round.Label}", styles, "admin report bulletin", Html($"""
             <main>
             <p class="muted">测评通报</p>
             <h1>{questionnaire.Title}（{report.Round.Label}）</h1>
@@ -91,9 +83,7 @@ public static class RoundBulletin
             {Changes("与" + previous + "相比下降最多的三项", Falls(report), report)}
             <p class="muted">检验：满意度指数用 Welch t 检验，满意率用两独立样本比例 z 检验（非合并标准误），双侧，α = 0.05。</p>
             </main>
-            </body>
-            </html>
-            """);
+            """));
     }
 
     private static Markup Changes(string title, IReadOnlyList<Change> changes, RoundReport report)

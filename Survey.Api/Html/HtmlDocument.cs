@@ -32,4 +32,25 @@ public static class HtmlDocument
 
             """);
     }
+
+    /// <summary>
+    /// The shell of a document that stands alone, outside the site (summary.html and bulletin.html in a report bundle,
+    /// print pages): the same doctype and head as <see cref="Page"/>, with its styles given by the caller
+    /// (<see cref="Markup.TrustedCss"/> inline, or a stylesheet link) and no script.
+    /// </summary>
+    public static Markup Printable(string title, Markup styles, string bodyClass, Markup body) => Html($"""
+        <!DOCTYPE html>
+        <html lang="zh-CN">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{title}</title>
+        {styles}
+        </head>
+        <body class="{bodyClass}">
+        {body}
+        </body>
+        </html>
+
+        """);
 }
