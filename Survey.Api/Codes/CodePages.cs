@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Survey.Api.Auth;
 using Survey.Api.Organiser;
+using Survey.Api.Paper;
 using Survey.Api.ResidentForm;
 using Survey.Api.Schedule;
 using Survey.Core.Questionnaires;
@@ -18,6 +19,9 @@ public static class CodePages
 {
     public const int DefaultCount = 20;
 
+    /// <summary>The most paper copies with codes printed at once (one document, a few pages each).</summary>
+    public const int MaxPaperCopies = 200;
+
     public static RouteGroupBuilder MapCodePages(this IEndpointRouteBuilder app)
     {
         var pages = app.MapGroup("/admin/q/{id}").WithTags("Organiser dashboard").RequireAuthorization(OrganiserPolicy.Name);
@@ -28,6 +32,9 @@ public static class CodePages
         pages.MapPost("/slips", PrintSlips).WithName(nameof(PrintSlips)).Produces(200, contentType: "text/html")
             .WithSummary("生成并打印邀请条")
             .WithDescription("组织者页面的表单提交（防伪令牌）：生成 count 个邀请码（可选标签 tag）或取 codes 中已有的邀请码，返回可打印的 A4 邀请条页面，每张含问卷标题、邀请码、填写地址和二维码。邀请码只显示这一次。");
+        pages.MapPost("/paper-copies", PrintPaperCopies).WithName(nameof(PrintPaperCopies)).Produces(200, contentType: "text/html")
+            .WithSummary("生成并打印带邀请码的纸质问卷")
+            .WithDescription($"组织者页面的表单提交（防伪令牌）：为凭邀请码填写的问卷生成 count 个（1至{MaxPaperCopies}）邀请码（可选标签 tag），返回一个可打印的 HTML 文档，含 count 份纸质问卷，每份印有自己的问卷编码（邀请码）和带该编码的填写地址二维码，每份从新的一页开始。邀请码只显示这一次；录入该纸质问卷时须输入其编码。");
         pages.MapPost("/codes/revoke", RevokeCodes).WithName(nameof(RevokeCodes))
             .WithSummary("作废邀请码")
             .WithDescription("组织者页面的表单提交（防伪令牌）：作废一个邀请码（code），或某一标签下全部未使用的邀请码（tag）。");
@@ -71,6 +78,28 @@ public static class CodePages
             printed = await codes.IssueAsync(context.User, questionnaire, count, tag, cancellationToken);
         }
         return SlipSheet(context, questionnaire, printed, InvitationCodes.TagLabel(questionnaire, tag), options.Value);
+    }
+
+    /// <summary>Issues codes (audited as codes.generated) and returns one document with a paper form per code.</summary>
+    public static async Task<Results<ContentHttpResult, NotFound<string>, BadRequest<string>>> PrintPaperCopies(
+        string id, HttpContext context, IAntiforgery antiforgery, QuestionnaireCatalog catalog, InvitationCodes codes, IOptions<SurveyOptions> options,
+        IWebHostEnvironment environment, CancellationToken cancellationToken)
+    {
+        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context)) return TypedResults.BadRequest(SignInPages.FormExpired);
+        if (catalog.Find(id) is not { } questionnaire) return TypedResults.NotFound($"没有编号为“{id}”的问卷。");
+        var form = await context.Request.ReadFormAsync(cancellationToken);
+        string? tag = string.IsNullOrWhiteSpace(form["tag"]) ? null : form["tag"].ToString();
+        var count = int.TryParse(form["count"], out var n) ? n : 0;
+        var problem = InvitationCodes.Check(questionnaire, count, tag) ?? (count > MaxPaperCopies ? $"一次可打印1至{MaxPaperCopies}份带邀请码的纸质问卷。" : null);
+        if (problem is not null)
+            return await ManagePage(context, questionnaire, codes, options.Value, null, [problem], cancellationToken, StatusCodes.Status400BadRequest);
+        var printed = await codes.IssueAsync(context.User, questionnaire, count, tag, cancellationToken);
+        var (address, warning) = PublicAddress(context, options.Value);
+        var formAddress = address + FormRenderer.FormPath(questionnaire.Id);
+        var note = Html($"""<div class="screen-only print-hint"><p><a href="{SlipsPath(questionnaire)}">← 邀请码与邀请条</a></p>{warning}</div>""");
+        context.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Content(PaperForm.RenderCopies(questionnaire, FormAssets.Url(environment, PaperForm.Stylesheet), printed,
+            code => QrSvg.Of($"{formAddress}?code={code}"), note).Value, "text/html; charset=utf-8");
     }
 
     public static async Task<Results<RedirectHttpResult, NotFound<string>, BadRequest<string>>> RevokeCodes(
@@ -197,6 +226,15 @@ public static class CodePages
             <select id="tag" name="tag"><option value="">不分组</option>{tagOptions}</select>
             <button type="submit">生成并打印</button>
             <p class="hint">邀请码只在打开的邀请条页面上显示一次，请直接打印或另存为 PDF。</p>
+            </form>
+            <h2>打印带邀请码的纸质问卷</h2>
+            <form method="post" action="/admin/q/{Uri.EscapeDataString(questionnaire.Id)}/paper-copies" class="paper-copies">
+            {AntiforgeryField(context)}
+            <label for="paper-count">份数</label> <input id="paper-count" name="count" type="number" min="1" max="{MaxPaperCopies}" value="{DefaultCount}" required>
+            <label for="paper-tag">分组（可选）</label>
+            <select id="paper-tag" name="tag"><option value="">不分组</option>{tagOptions}</select>
+            <button type="submit">打印带邀请码的纸质问卷</button>
+            <p class="hint">每份纸质问卷印有自己的问卷编码（即邀请码）和二维码：居民可以填纸质问卷交回，也可以扫码在手机上填写；每个编码只能计入一份答卷。录入纸质问卷时须输入其编码。</p>
             </form>
             <details class="print-existing"><summary>打印已有的邀请码（例如通过接口生成的）</summary>
             <form method="post" action="{SlipsPath(questionnaire)}">

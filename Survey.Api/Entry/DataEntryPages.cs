@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Primitives;
 using Survey.Api.Auth;
+using Survey.Api.Codes;
 using Survey.Api.Limits;
 using Survey.Api.Model;
 using Survey.Api.Organiser;
@@ -43,6 +44,9 @@ public static class DataEntryPages
 
     private const string JsonAccept = "application/json";
 
+    private static readonly SubmissionError CodeRequired = new(CodeRefusal.Field, CodeRefusal.Required.Rule, "问卷编码：请输入纸质问卷右上角印的问卷编码（9位字母和数字，例如 ABCD-EFGHJ）。");
+    private static readonly SubmissionError CodeMalformed = new(CodeRefusal.Field, CodeRefusal.Malformed.Rule, $"问卷编码：{CodeRefusal.Malformed.Message}");
+
     public static async Task<Results<ContentHttpResult, NotFound<string>>> ShowEntry(
         string id, Guid? batch, int? copy, int? count, HttpContext context, QuestionnaireCatalog catalog, DataEntryService entry,
         IWebHostEnvironment environment, CancellationToken cancellationToken)
@@ -66,7 +70,7 @@ public static class DataEntryPages
 
     public static async Task<IResult> SaveEntry(
         string id, HttpContext context, IAntiforgery antiforgery, QuestionnaireCatalog catalog, DataEntryService entry,
-        IWebHostEnvironment environment, TimeProvider clock, CancellationToken cancellationToken)
+        IWebHostEnvironment environment, TimeProvider clock, InvitationCodeHasher codeHasher, CancellationToken cancellationToken)
     {
         if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context)) return TypedResults.BadRequest(SignInPages.FormExpired);
         if (catalog.Find(id) is not { } questionnaire) return TypedResults.NotFound($"没有编号为“{id}”的问卷。");
@@ -101,13 +105,22 @@ public static class DataEntryPages
         }
         if (read.Errors.Count == 0) errors.AddRange(SubmissionValidator.Validate(questionnaire, read.Submission));
         var key = read.IdempotencyKey ?? FormRenderer.NewKey();
+        // Single entry of a questionnaire with codes: the code printed on the paper copy is required and is claimed
+        // with the response (double-entry batches do not take codes).
+        string? code = null;
+        if (batch is null && questionnaire.Access == QuestionnaireAccess.Codes)
+        {
+            code = InvitationCodeFormat.Normalize(read.InvitationCode);
+            if (code is null) errors.Insert(0, (string.IsNullOrWhiteSpace(read.InvitationCode) ? CodeRequired : CodeMalformed));
+        }
+        var typedCode = read.InvitationCode;
 
         if (errors.Count > 0)
         {
             if (wantsJson)
                 return TypedResults.Json(new EntryAnswer(false, count, key, null, null,
                     errors.GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray())), statusCode: StatusCodes.Status400BadRequest);
-            return Render(context, questionnaire, new EntryPage.State(read.Submission, errors, key, count, null, filledOnText, batch, copy, number),
+            return Render(context, questionnaire, new EntryPage.State(read.Submission, errors, key, count, null, filledOnText, batch, copy, number, typedCode),
                 environment, StatusCodes.Status400BadRequest);
         }
 
@@ -117,7 +130,16 @@ public static class DataEntryPages
         {
             if (batch is null)
             {
-                var result = await entry.StorePaperAsync(context.User, questionnaire, read.Submission, filledOn, key, cancellationToken);
+                var result = await entry.StorePaperAsync(context.User, questionnaire, read.Submission, filledOn, key, cancellationToken,
+                    code is null ? null : await codeHasher.HashAsync(questionnaire.Id, code, cancellationToken));
+                if (CodeRefusal.For(result.Outcome) is { } refusal)
+                {
+                    SubmissionError error = new(CodeRefusal.Field, refusal.Rule, $"问卷编码：{refusal.Message}");
+                    return wantsJson
+                        ? TypedResults.Json(new EntryAnswer(false, count, key, null, null, new() { [CodeRefusal.Field] = [error.Message] }), statusCode: refusal.Status)
+                        : Render(context, questionnaire, new EntryPage.State(read.Submission, [error], key, count, null, filledOnText, batch, copy, number, typedCode),
+                            environment, refusal.Status);
+                }
                 if (result.Outcome == StoreOutcome.KeyReusedWithDifferentBody)
                     return Conflict("这份问卷的页面已经提交过一次，修改后的内容未保存。请刷新页面后重新录入。");
                 message = $"第{count + 1}份（{clock.GetUtcNow().UtcDateTime.AddHours(8):HH:mm:ss}）";

@@ -23,9 +23,11 @@ public sealed class DataEntryService(SurveyDbContext db, ResponseStore store, An
     public static DateTime SubmittedAtOf(DateOnly filledOn) => filledOn.ToDateTime(new TimeOnly(4, 0), DateTimeKind.Utc);
 
     /// <summary>Stores one paper form now (single entry), with its Idempotency key so a form sent twice is stored once.</summary>
-    public async Task<StoreResult> StorePaperAsync(ClaimsPrincipal user, Questionnaire questionnaire, ResponseSubmission submission, DateOnly? filledOn, string? key, CancellationToken cancellationToken)
+    /// <param name="codeHash">For a questionnaire with invitation codes: the hash of the code printed on the paper copy, claimed in the response's transaction.</param>
+    public async Task<StoreResult> StorePaperAsync(ClaimsPrincipal user, Questionnaire questionnaire, ResponseSubmission submission, DateOnly? filledOn, string? key, CancellationToken cancellationToken,
+        string? codeHash = null)
     {
-        var result = await store.SaveAsync(questionnaire, submission, key, ResponseMode.Paper, filledOn is { } day ? SubmittedAtOf(day) : null, cancellationToken);
+        var result = await store.SaveAsync(questionnaire, submission, key, ResponseMode.Paper, filledOn is { } day ? SubmittedAtOf(day) : null, cancellationToken, codeHash);
         if (result.Outcome == StoreOutcome.Created)
             await audit.AppendAsync(user, AuditActions.EntryCreated, questionnaire.Id, new { mode = "paper", count = 1 }, cancellationToken);
         return result;

@@ -24,7 +24,7 @@ public static class EntryPage
     /// <summary>What the page shows: the answers to put back, the errors, the running count and the note of the last save.</summary>
     public sealed record State(
         ResponseSubmission Answers, IReadOnlyList<SubmissionError> Errors, string Key, int Count, string? Saved, string? FilledOn,
-        EntryBatch? Batch = null, int Copy = 0, int Number = 0)
+        EntryBatch? Batch = null, int Copy = 0, int Number = 0, string? Code = null)
     {
         public static State Fresh(int count, string? saved, EntryBatch? batch = null, int copy = 0, int number = 0) =>
             new(ResponseSubmission.Empty, [], FormRenderer.NewKey(), count, saved, null, batch, copy, number);
@@ -51,6 +51,14 @@ public static class EntryPage
             <div class="entry-errors" id="entry-errors" role="alert"><p>这份问卷未保存，请按提示改正后再按 Enter 提交：</p><ul>{general.Select(e => Html($"<li>{e.Message}</li>"))}{questionnaire.Questions
                 .Select((q, i) => (q, i)).SelectMany(x => byQuestion[x.q.Id].Select(m => Html($"""<li>第{x.i + 1}题：{m}</li>""")))}</ul></div>
             """);
+        var codeErrors = state.Errors.Where(e => e.Key == Codes.CodeRefusal.Field).Select(e => e.Message).ToList();
+        var codeField = state.Batch is not null || questionnaire.Access != QuestionnaireAccess.Codes ? Markup.Empty : Html($"""
+            <div class="entry-code{(codeErrors.Count > 0 ? " has-error" : "")}">
+            <label for="entry-code">问卷编码（印在纸质问卷右上角，9位字母和数字，不区分大小写；每个编码只计入一份答卷）</label>
+            <input type="text" name="{FormSubmissionReader.CodeField}" id="entry-code" maxlength="20" autocomplete="off" autocapitalize="characters" spellcheck="false" placeholder="ABCD-EFGHJ" value="{state.Code}" aria-describedby="entry-code-error">
+            <p class="error" id="entry-code-error"{(codeErrors.Count == 0 ? Html($" hidden") : Markup.Empty)}>{string.Join(" ", codeErrors)}</p>
+            </div>
+            """);
         var saved = state.Saved is null ? Markup.Empty : Html($"{state.Saved}");
         var questions = questionnaire.Questions.Select((q, i) => Question(questionnaire, q, i, state.Answers, byQuestion[q.Id].ToList()));
         return Html($"""
@@ -69,7 +77,7 @@ public static class EntryPage
             <input type="hidden" name="{FormSubmissionReader.KeyField}" value="{state.Key}">
             <input type="hidden" name="{CountField}" value="{state.Count}">
             <div class="entry-meta">
-            {numberField}
+            {codeField}{numberField}
             <label>纸质问卷的填写日期（可不填；填写后按此日期计入统计和轮次）<input type="text" name="{FilledOnField}" id="entry-date" inputmode="numeric" maxlength="10" placeholder="如 2026-03-05" value="{state.FilledOn}"></label>
             </div>
             {questions}

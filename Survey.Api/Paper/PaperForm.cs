@@ -18,26 +18,46 @@ public static class PaperForm
     public const int TextLines = 4;
 
     /// <param name="code">An invitation code to print on this copy, or null.</param>
-    public static Markup Render(Questionnaire questionnaire, string stylesheetUrl, string? code = null)
+    public static Markup Render(Questionnaire questionnaire, string stylesheetUrl, string? code = null) =>
+        Document(questionnaire, stylesheetUrl, "这是可打印的纸质问卷（A4）。请用浏览器的“打印”（Ctrl+P）打印，纸张选 A4；每道题不会被分在两页。",
+            Sheet(questionnaire, code));
+
+    /// <summary>
+    /// One HTML document with one copy per code, each starting on a new page (print CSS), each with its code and,
+    /// when <paramref name="qrOf"/> gives one, a QR code (e.g. the form's address with the code).
+    /// </summary>
+    public static Markup RenderCopies(Questionnaire questionnaire, string stylesheetUrl, IReadOnlyList<string> codes, Func<string, Markup>? qrOf = null, Markup? screenNote = null) =>
+        Document(questionnaire, stylesheetUrl, $"共{codes.Count}份纸质问卷，每份一个问卷编码（邀请码），每份从新的一页开始。编码只显示这一次：请现在用浏览器的“打印”（Ctrl+P，A4）打印，或另存为 PDF 妥善保管。",
+            Html($"{codes.Select(code => Sheet(questionnaire, code, qrOf?.Invoke(code)))}"), screenNote);
+
+    private static Markup Document(Questionnaire questionnaire, string stylesheetUrl, string hint, Markup sheets, Markup? screenNote = null) => Html($"""
+        <!DOCTYPE html>
+        <html lang="zh-CN">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{questionnaire.Title}（纸质问卷）</title>
+        <link rel="stylesheet" href="{stylesheetUrl}">
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml">
+        </head>
+        <body class="paper">
+        <p class="screen-only print-hint">{hint}</p>
+        {screenNote ?? Markup.Empty}{sheets}
+        </body>
+        </html>
+        """);
+
+    private static Markup Sheet(Questionnaire questionnaire, string? code, Markup? qr = null)
     {
         var questions = questionnaire.Questions.Select((q, i) => Question(questionnaire, q, i + 1));
         var intro = string.IsNullOrWhiteSpace(questionnaire.Intro) ? Markup.Empty : Html($"""<p class="intro">{questionnaire.Intro}</p>""");
-        var codeLine = code is null ? Markup.Empty : Html($"""<p class="code">问卷编码：<strong>{code}</strong></p>""");
+        var qrBox = qr is null ? Markup.Empty : Html($"""<div class="code-qr">{qr}</div>""");
+        var codeLine = code is null ? Markup.Empty : Html($"""<div class="code-block">{qrBox}<p class="code">问卷编码：<strong>{code}</strong></p></div>""");
         var other = questionnaire.Questions.Any(q => q.Type == QuestionType.Text || q.OptionList.Any(o => o.AllowsText)) ? "；选“其他”或请您填写的，请写在横线上" : "";
         var required = questionnaire.Questions.Any(q => q.Required)
             ? Html($"""<span>标有“必答”的题目必须作答，其余题目可以不答。</span>""")
             : Markup.Empty;
         return Html($"""
-            <!DOCTYPE html>
-            <html lang="zh-CN">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{questionnaire.Title}（纸质问卷）</title>
-            <link rel="stylesheet" href="{stylesheetUrl}">
-            </head>
-            <body class="paper">
-            <p class="screen-only print-hint">这是可打印的纸质问卷（A4）。请用浏览器的“打印”（Ctrl+P）打印，纸张选 A4；每道题不会被分在两页。</p>
             <article class="sheet">
             <header>
             {codeLine}
@@ -50,8 +70,6 @@ public static class PaperForm
             </ol>
             <footer><p>问卷到此结束。衷心感谢您的支持配合！</p></footer>
             </article>
-            </body>
-            </html>
             """);
     }
 

@@ -15,6 +15,9 @@
   var countEl = document.getElementById('entry-count');
   var savedEl = document.getElementById('entry-saved');
   var errorsEl = document.getElementById('entry-errors');
+  // A questionnaire with invitation codes: the code printed on the paper copy comes first; Enter there goes to question 1.
+  var codeEl = document.getElementById('entry-code');
+  var codeErrorEl = document.getElementById('entry-code-error');
   var submitting = false;
 
   function toArray(list) { return Array.prototype.slice.call(list); }
@@ -94,6 +97,12 @@
     Object.keys(errors).forEach(function (key) {
       if (!byId[key]) errors[key].forEach(function (m) { items.push(m); });
     });
+    if (codeErrorEl) {
+      var codeMessages = errors.invitationCode || [];
+      codeErrorEl.textContent = codeMessages.join(' ');
+      codeErrorEl.hidden = codeMessages.length === 0;
+      codeErrorEl.parentNode.classList.toggle('has-error', codeMessages.length > 0);
+    }
     errorsEl.textContent = '';
     if (items.length > 0) {
       var heading = document.createElement('p');
@@ -121,6 +130,7 @@
     savedEl.textContent = answer.message ? '（' + answer.message + '）' : '';
     showErrors({});
     updateVisibility();
+    if (codeEl) { codeEl.value = ''; focusQuestion(visibleIndexes()[0]); codeEl.focus(); return; }
     focusQuestion(visibleIndexes()[0]);
   }
 
@@ -137,6 +147,7 @@
         if (result.ok && result.answer.saved) { reset(result.answer); return; }
         var first = showErrors(result.answer.errors || {});
         if (result.answer.key && result.answer.errors && result.answer.errors['$'] && !result.ok) form.elements.key.value = result.answer.key;
+        if (codeEl && result.answer.errors && result.answer.errors.invitationCode) { codeEl.focus(); codeEl.select(); return; }
         focusQuestion(first >= 0 ? first : current);
       }, function () {
         showErrors({ '$': ['网络中断，这份问卷未保存，请再按 Enter 重试。'] });
@@ -182,4 +193,5 @@
   updateVisibility();
   var firstError = questions.findIndex(function (q) { return q.classList.contains('has-error'); });
   focusQuestion(firstError >= 0 ? firstError : visibleIndexes()[0]);
+  if (codeEl && (firstError < 0 || (codeErrorEl && !codeErrorEl.hidden))) codeEl.focus();
 })();

@@ -65,6 +65,7 @@ public abstract class OrganiserRouteProtectionTests(SurveyAppFactory app)
         ["DELETE /api/questionnaires/{id}/codes/{code}"] = "/api/questionnaires/grassroots-service/codes/ABCD-EFGHJ",
         ["GET /admin/q/{id}/slips"] = "/admin/q/grassroots-service/slips",
         ["POST /admin/q/{id}/slips"] = "/admin/q/grassroots-service/slips",
+        ["POST /admin/q/{id}/paper-copies"] = "/admin/q/grassroots-service/paper-copies",
         ["POST /admin/q/{id}/codes/revoke"] = "/admin/q/grassroots-service/codes/revoke",
         ["GET /admin/q/{id}/poster"] = "/admin/q/grassroots-service/poster",
         ["GET /api/audit"] = "/api/audit",
