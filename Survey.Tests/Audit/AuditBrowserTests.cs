@@ -16,7 +16,9 @@ public sealed class AuditBrowserTests(BrowserApp browser) : IClassFixture<Browse
         await page.GotoAsync("/admin/sign-in");
         await page.FillAsync("#name", "<script>alert(1)</script>");
         await page.FillAsync("#password", "wrong");
-        await page.ClickAsync("button[type=submit]");
+        // Wait for the failed sign-in's 401 page to load, so its console message is in before it is cleared.
+        await page.RunAndWaitForResponseAsync(() => page.ClickAsync("button[type=submit]"), response => response.Status == 401);
+        await page.WaitForLoadStateAsync(Microsoft.Playwright.LoadState.Load);
         problems.Clear(); // the failed sign-in's 401 page is expected
         await page.FillAsync("#password", SurveyAppFactory.OrganiserToken);
         await page.ClickAsync("button[type=submit]");
