@@ -30,22 +30,13 @@ public static class PaperForm
         Document(questionnaire, stylesheetUrl, $"共{codes.Count}份纸质问卷，每份一个问卷编码（邀请码），每份从新的一页开始。编码只显示这一次：请现在用浏览器的“打印”（Ctrl+P，A4）打印，或另存为 PDF 妥善保管。",
             Html($"{codes.Select(code => Sheet(questionnaire, code, qrOf?.Invoke(code)))}"), screenNote);
 
-    private static Markup Document(Questionnaire questionnaire, string stylesheetUrl, string hint, Markup sheets, Markup? screenNote = null) => Html($"""
-        <!DOCTYPE html>
-        <html lang="zh-CN">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>{questionnaire.Title}（纸质问卷）</title>
-        <link rel="stylesheet" href="{stylesheetUrl}">
-        <link rel="icon" href="/favicon.svg" type="image/svg+xml">
-        </head>
-        <body class="paper">
-        <p class="screen-only print-hint">{hint}</p>
-        {screenNote ?? Markup.Empty}{sheets}
-        </body>
-        </html>
-        """);
+    private static Markup Document(Questionnaire questionnaire, string stylesheetUrl, string hint, Markup sheets, Markup? screenNote = null) =>
+        HtmlDocument.Printable($"{questionnaire.Title}（纸质问卷）",
+            Html($"""<link rel="stylesheet" href="{stylesheetUrl}">{LineBreak}<link rel="icon" href="/favicon.svg" type="image/svg+xml">"""),
+            "paper", Html($"""
+                <p class="screen-only print-hint">{hint}</p>
+                {screenNote ?? Markup.Empty}{sheets}
+                """));
 
     private static Markup Sheet(Questionnaire questionnaire, string? code, Markup? qr = null)
     {

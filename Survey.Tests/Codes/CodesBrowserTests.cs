@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using Microsoft.Playwright;
 using Survey.Tests.TestSupport;
+using static Survey.Tests.TestSupport.ExternalTool;
 
 namespace Survey.Tests.Codes;
 
@@ -113,26 +114,5 @@ public sealed class CodesBrowserTests(CodedBrowserApp browser) : IClassFixture<C
     private static void Keep(string png, string name)
     {
         if (Environment.GetEnvironmentVariable("SURVEY_SCREENSHOTS") is { Length: > 0 } folder) File.Copy(png, Path.Combine(folder, name + ".png"), overwrite: true);
-    }
-
-    private static async Task<string> RunAsync(string program, string arguments)
-    {
-        using var process = Process.Start(new ProcessStartInfo(program, arguments)
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, StandardOutputEncoding = Encoding.UTF8,
-        })!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        Assert.True(process.ExitCode == 0, $"{program} failed: {await error}");
-        return await output;
-    }
-
-    private sealed class TemporaryFolder : IDisposable
-    {
-        public string Path { get; } = Directory.CreateTempSubdirectory("survey-slips-").FullName;
-
-        public void Dispose() => Directory.Delete(Path, recursive: true);
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using Microsoft.Playwright;
 using Survey.Tests.TestSupport;
+using static Survey.Tests.TestSupport.ExternalTool;
 
 namespace Survey.Tests.Codes;
 
@@ -61,19 +62,5 @@ public sealed class PaperCopiesBrowserTests(CodedBrowserApp browser) : IClassFix
         await Assertions.Expect(page.Locator("#entry-count")).ToHaveTextAsync("1");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotFolder, "entry-code-refused.png") });
         Assert.True(problems.Count == 0, string.Join(" | ", problems));
-    }
-
-    private static async Task<string> RunAsync(string program, string arguments)
-    {
-        using var process = Process.Start(new ProcessStartInfo(program, arguments)
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, StandardOutputEncoding = Encoding.UTF8,
-        })!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        Assert.True(process.ExitCode == 0, $"{program} failed: {await error}");
-        return await output;
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.Playwright;
 using Survey.Api.Model;
 using Survey.Core.Questionnaires;
 using Survey.Tests.TestSupport;
+using static Survey.Tests.TestSupport.ExternalTool;
 
 namespace Survey.Tests.Entry;
 
@@ -140,18 +141,5 @@ public sealed class DataEntryBrowserTests(BrowserApp browser) : IClassFixture<Br
         if (Environment.GetEnvironmentVariable("SURVEY_SCREENSHOTS") is not { Length: > 0 } folder) return;
         Directory.CreateDirectory(folder);
         File.Copy(Path.Combine(BrowserApp.ScreenshotFolder, name), Path.Combine(folder, name), overwrite: true);
-    }
-
-    private static async Task<string> RunAsync(string program, string arguments)
-    {
-        using var process = Process.Start(new ProcessStartInfo(program, arguments)
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, StandardOutputEncoding = Encoding.UTF8,
-        })!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        Assert.Equal(0, process.ExitCode);
-        return await output;
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Survey.Api.Model;
 using Survey.Core.Questionnaires;
 using Survey.Tests.TestSupport;
+using static Survey.Tests.TestSupport.ExternalTool;
 
 namespace Survey.Tests.Exports;
 
@@ -159,26 +160,5 @@ public sealed class PrintedDownloadsTests(BrowserApp browser) : IClassFixture<Br
     {
         if (Environment.GetEnvironmentVariable("SURVEY_SCREENSHOTS") is not { Length: > 0 } folder) return;
         await RunAsync("pdftoppm", $"-png -r 80 -f 1 -l {pages} {pdf} {Path.Combine(folder, name)}");
-    }
-
-    private static async Task<string> RunAsync(string program, string arguments)
-    {
-        using var process = Process.Start(new ProcessStartInfo(program, arguments)
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, StandardOutputEncoding = Encoding.UTF8,
-        })!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        Assert.True(process.ExitCode == 0, $"{program} failed: {await error}");
-        return await output;
-    }
-
-    private sealed class TemporaryFolder : IDisposable
-    {
-        public string Path { get; } = Directory.CreateTempSubdirectory("survey-print-").FullName;
-
-        public void Dispose() => Directory.Delete(Path, recursive: true);
     }
 }
