@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Globalization;
 using System.Text;
@@ -5,6 +6,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Survey.Api.Model;
 using Survey.Api.Responses;
+using Survey.Core.Patterns;
 
 namespace Survey.Api.Import;
 
@@ -46,7 +48,8 @@ public static partial class JsonLinesSource
     /// A line that is not valid UTF-8 is decoded and re-encoded as the reader would have (replacement characters), so
     /// the API's parser sees the same bytes. A file starting with a UTF-16 or UTF-32 byte order mark is read as text.
     /// </summary>
-    public static IEnumerable<ImportedLine> Read(Stream stream, Questionnaire questionnaire, DateTime nowUtc)
+    /// <param name="layout">When given, each valid line also gets its stored row (<see cref="ImportedLine.Row"/>), made where it was parsed.</param>
+    public static IEnumerable<ImportedLine> Read(Stream stream, Questionnaire questionnaire, DateTime nowUtc, AnswerLayout? layout = null)
     {
         Span<byte> start = stackalloc byte[4];
         var peeked = 0;
@@ -58,10 +61,10 @@ public static partial class JsonLinesSource
         }
         var skip = peeked >= 3 && start[0] == 0xEF && start[1] == 0xBB && start[2] == 0xBF ? 3 : 0;
         stream.Position = skip;
-        return ReadUtf8(stream, questionnaire, nowUtc);
+        return ReadUtf8(stream, questionnaire, nowUtc, layout);
     }
 
-    private static IEnumerable<ImportedLine> ReadUtf8(Stream stream, Questionnaire questionnaire, DateTime nowUtc)
+    private static IEnumerable<ImportedLine> ReadUtf8(Stream stream, Questionnaire questionnaire, DateTime nowUtc, AnswerLayout? layout)
     {
         var number = 0;
         var buffer = new byte[1 << 20];
@@ -121,9 +124,10 @@ public static partial class JsonLinesSource
             {
                 var (lineNumber, lineStart, length) = lines[i];
                 var bytes = block.AsMemory(lineStart, length);
-                parsed[i] = System.Text.Unicode.Utf8.IsValid(bytes.Span)
+                var line = System.Text.Unicode.Utf8.IsValid(bytes.Span)
                     ? ReadLine(lineNumber, bytes, questionnaire, nowUtc)
                     : ReadLine(lineNumber, Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(bytes.Span)), questionnaire, nowUtc);
+                parsed[i] = layout is not null && line.Response is { } response ? line with { Row = response.ToEntity(layout) } : line;
             });
             for (var i = 0; i < lines.Count; i++) yield return parsed[i];
         }
@@ -132,6 +136,7 @@ public static partial class JsonLinesSource
     private static readonly SearchValues<byte> AsciiBlanks = SearchValues.Create(" \t\v\f"u8);
 
     /// <summary>As <see cref="string.IsNullOrWhiteSpace"/> on the decoded line; only a line of spaces and non-ASCII bytes is decoded to tell.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsBlank(ReadOnlySpan<byte> line)
     {
         var first = line.IndexOfAnyExcept(AsciiBlanks);
@@ -144,6 +149,7 @@ public static partial class JsonLinesSource
     /// the API's parser with that field left out (what is not valid JSON is parsed again by the API's parser, for its words).
     /// </summary>
     /// <param name="body">The line's UTF-8 bytes; the document reads them in place, and is disposed before this returns.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ImportedLine ReadLine(int number, ReadOnlyMemory<byte> body, Questionnaire questionnaire, DateTime nowUtc)
     {
         JsonDocument document;

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Survey.Api.Infrastructure;
+using Survey.Api.Model;
 using Survey.Api.Responses;
 using Survey.Core.Patterns;
 
@@ -24,13 +25,13 @@ public static class ResponseImporter
         // the same questionnaire wait until the import commits or rolls back.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
-        var chunks = Channel.CreateBounded<List<NewResponse>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var chunks = Channel.CreateBounded<List<SurveyResponse>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
         var writer = Task.Run(async () =>
         {
             try
             {
                 await foreach (var chunk in chunks.Reader.ReadAllAsync(cancellationToken))
-                    await ResponseRowWriter.WriteAsync(db, layout, chunk, cancellationToken);
+                    await ResponseRowWriter.WriteRowsAsync(db, layout.Questionnaire.Id, chunk, cancellationToken);
             }
             catch (Exception exception)
             {
@@ -41,7 +42,7 @@ public static class ResponseImporter
 
         var rejected = new List<ImportedLine>();
         var valid = 0;
-        var chunk = new List<NewResponse>(ChunkSize);
+        var chunk = new List<SurveyResponse>(ChunkSize);
         try
         {
             foreach (var line in lines)
@@ -50,11 +51,11 @@ public static class ResponseImporter
                 else if (rejected.Count == 0)
                 {
                     valid++;
-                    chunk.Add(line.Response);
+                    chunk.Add(line.Row ?? line.Response.ToEntity(layout));
                     if (chunk.Count == ChunkSize)
                     {
                         await chunks.Writer.WriteAsync(chunk, cancellationToken);
-                        chunk = new List<NewResponse>(ChunkSize);
+                        chunk = new List<SurveyResponse>(ChunkSize);
                     }
                 }
                 progress?.Report(valid);

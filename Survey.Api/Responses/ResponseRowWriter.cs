@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -129,6 +130,7 @@ public static class ResponseRowWriter
     /// Rows are written with the synchronous <see cref="NpgsqlBinaryImporter"/> calls: they only fill Npgsql's write
     /// buffer (flushed to the socket when full), and the per-field async state machines cost more than the encoding.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<SurveyResponse> responses, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -173,6 +175,7 @@ public static class ResponseRowWriter
     /// Prepared INSERTs, executed synchronously: Microsoft.Data.Sqlite runs every statement synchronously anyway (its
     /// async methods wrap the same call in a task), so the task per row was pure overhead.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Task InsertAsync(SqliteTransaction transaction, IReadOnlyList<SurveyResponse> responses, CancellationToken cancellationToken)
     {
         using var insertResponse = Prepare(transaction,

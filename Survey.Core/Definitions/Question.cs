@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization;
 
 namespace Survey.Core.Definitions;
@@ -42,6 +43,7 @@ public sealed record Question
     public double EffectiveWeight => Weight ?? 1.0;
 
     /// <summary>A loop rather than LINQ: the validator calls this for every chosen option of every submission.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public QuestionOption? FindOption(string optionId)
     {
         var options = OptionList;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization;
 
 namespace Survey.Core.Definitions;
@@ -54,6 +55,7 @@ public sealed record Questionnaire
         : CollectionState.Collecting;
 
     /// <summary>A loop rather than LINQ: the validator calls this for every answer of every submission (and the import for millions).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Question? FindQuestion(string questionId)
     {
         var questions = Questions;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace Survey.Core.Responses;
@@ -29,6 +30,7 @@ public static class SubmissionParser
     }
 
     /// <param name="skipField">A field another reader has taken (the import's <c>submittedAt</c>): left out, every occurrence.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (ResponseSubmission? Submission, IReadOnlyList<SubmissionError> Errors) Parse(JsonElement root, string? skipField = null)
     {
         var errors = new List<SubmissionError>();
@@ -63,6 +65,7 @@ public static class SubmissionParser
     private enum MapKind { Answers, OtherText, Text }
 
     // One method and a kind rather than a delegate per map: this runs for every submission (and every line of an import).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ReadMap(string fieldName, JsonElement value, List<SubmissionError> errors, HashSet<string> seen, MapKind kind,
         Dictionary<string, IReadOnlyList<string>> answers, Dictionary<string, string> otherText, Dictionary<string, string> text)
     {
@@ -83,6 +86,7 @@ public static class SubmissionParser
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ReadOptionList(string question, JsonElement value, Dictionary<string, IReadOnlyList<string>> answers, List<SubmissionError> errors)
     {
         if (value.ValueKind != JsonValueKind.Array)
@@ -108,6 +112,7 @@ public static class SubmissionParser
         answers[question] = options;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ReadString(string question, JsonElement value, Dictionary<string, string> target, List<SubmissionError> errors, string field)
     {
         if (value.ValueKind == JsonValueKind.Null) return;
@@ -125,6 +130,7 @@ public static class SubmissionParser
     }
 
     /// <summary>A property name holding an escaped lone surrogate ("\udc00") cannot be read as text: an error, not an exception.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryGetName(JsonProperty property, List<SubmissionError> errors, out string name)
     {
         try
@@ -141,6 +147,7 @@ public static class SubmissionParser
     }
 
     /// <summary>An escaped lone surrogate ("\ud800") is valid JSON but not valid text: refuse it here, not in the database.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryGetString(JsonElement element, out string value)
     {
         try

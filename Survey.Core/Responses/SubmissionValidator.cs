@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Survey.Core.Definitions;
 
@@ -12,6 +13,7 @@ public static class SubmissionValidator
     /// <summary>Longest "other" text, in characters (Unicode scalar values).</summary>
     public const int MaxOtherTextLength = Question.DefaultTextLength;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static IReadOnlyList<SubmissionError> Validate(Questionnaire questionnaire, ResponseSubmission submission)
     {
         var errors = new List<SubmissionError>();
@@ -35,6 +37,7 @@ public static class SubmissionValidator
         return errors;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool AllKnown(Questionnaire questionnaire, IEnumerable<string> questionIds)
     {
         foreach (var id in questionIds)
@@ -43,10 +46,12 @@ public static class SubmissionValidator
     }
 
     /// <summary>Shown when it has no condition, or when its (earlier, itself shown) controlling question has one of the listed options.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsVisible(Question question, Questionnaire questionnaire, ResponseSubmission submission, ISet<string> visibleSoFar) =>
         question.VisibleIf is not { } condition
         || visibleSoFar.Contains(condition.Question) && AnyOf(submission.ChosenOptions(condition.Question), condition.AnyOf);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool AnyOf(IReadOnlyList<string> chosen, IReadOnlyList<string> listed)
     {
         for (var i = 0; i < chosen.Count; i++)
@@ -56,6 +61,7 @@ public static class SubmissionValidator
     }
 
     /// <summary>The first option (in order of first appearance) chosen more than once, as GroupBy would find it; a few options, so no set.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string? FirstDuplicate(IReadOnlyList<string> chosen)
     {
         for (var i = 0; i < chosen.Count; i++)
@@ -69,6 +75,7 @@ public static class SubmissionValidator
         return null;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string? FirstUnknown(Question question, IReadOnlyList<string> chosen)
     {
         for (var i = 0; i < chosen.Count; i++)
@@ -76,6 +83,7 @@ public static class SubmissionValidator
         return null;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static SubmissionError? ValidateChoice(Question question, ResponseSubmission submission, bool isVisible, Questionnaire questionnaire)
     {
         var id = question.Id;
@@ -116,6 +124,7 @@ public static class SubmissionValidator
         return null;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static SubmissionError? ValidateText(Question question, ResponseSubmission submission, bool isVisible, Questionnaire questionnaire)
     {
         var id = question.Id;
@@ -135,6 +144,7 @@ public static class SubmissionValidator
     }
 
     /// <summary>Length in characters as a resident counts them (a Chinese character or an emoji is one), and no control characters.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static SubmissionError? CheckWords(string questionId, string words, int maxLength, string rule, string what)
     {
         var length = 0;
