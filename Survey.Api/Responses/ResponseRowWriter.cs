@@ -79,7 +79,8 @@ public static class ResponseRowWriter
     /// PostgreSQL, fewer than <see cref="CopyFrom"/> rows: one INSERT … SELECT FROM unnest(arrays) statement writes the
     /// idempotency records (a key already stored: that submission is left out), bumps the questionnaire's counter by
     /// the number kept (its row lock held to commit, as <see cref="ResponseWriter.ReserveSeqAsync"/> does), and writes the
-    /// response rows numbered in list order and their texts. Foreign keys are checked at the end of the statement.
+    /// response rows numbered in list order and their texts. Foreign keys are checked at the end of the statement. Keys
+    /// go in hash order, so two instances holding the same retried keys wait for each other in one order, not a deadlock.
     /// Sets <see cref="SurveyResponse.Seq"/> of the stored responses and returns their ids.
     /// </summary>
     private static async Task<HashSet<Guid>> StoreAsync(NpgsqlConnection connection, string questionnaireId, IReadOnlyList<SurveyResponse> responses,
@@ -92,7 +93,7 @@ public static class ResponseRowWriter
                     WITH ORDINALITY AS i(id, version, submitted_at, patterns, mode, key_hash, request_hash, ord)
             ), new_keys AS (
                 INSERT INTO idempotency_keys ("KeyHash", "RequestHash", "ResponseId")
-                SELECT key_hash, request_hash, id FROM input WHERE key_hash IS NOT NULL ORDER BY ord
+                SELECT key_hash, request_hash, id FROM input WHERE key_hash IS NOT NULL ORDER BY key_hash
                 ON CONFLICT ("KeyHash") DO NOTHING
                 RETURNING "ResponseId"
             ), accepted AS (
