@@ -9,11 +9,12 @@ namespace Survey.Api.Responses;
 /// Group commit: the instance's single writer takes validated submissions from a queue, stores up to
 /// <see cref="MaxBatch"/> of them in one transaction (one commit, one fsync, instead of one per response) and only
 /// then answers each; a submission arriving while a batch commits waits for the next one, so batches grow with load.
-/// Idempotency-Key semantics are those of one-by-one storage: a key stored before answers as that submission did
-/// (same body: the first id; other body: refused); a key repeated inside one batch is stored once and the repeats
-/// answered the same way; when the batch fails (another instance stored the same key meanwhile: primary-key
-/// violation; or any other error) it is retried one submission per transaction, so only the conflicting one is
-/// affected and each database error reaches its own request.
+/// There is no waiting for a batch to fill: the writer takes whatever is queued as soon as the previous commit ends.
+/// On PostgreSQL a batch is one statement, one round trip (<see cref="ResponseRowWriter.StoreNewAsync"/>).
+/// Idempotency-Key semantics are those of one-by-one storage: a key stored before (by an earlier batch, or by another
+/// instance meanwhile) is left out by the writer and answered as that submission was (same body: the first id; other
+/// body: refused); a key repeated inside one batch is stored once and the repeats answered the same way; when the
+/// batch fails (any database error) it is retried one submission per transaction, so each error reaches its own request.
 /// </summary>
 public sealed class GroupCommitWriter(IServiceScopeFactory scopes, AnswerLayouts layouts, ILogger<GroupCommitWriter> logger)
     : BackgroundService
@@ -106,55 +107,85 @@ public sealed class GroupCommitWriter(IServiceScopeFactory scopes, AnswerLayouts
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SurveyDbContext>();
         await db.Database.OpenConnectionAsync();
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var hashes = batch.Where(s => s.Key is not null).Select(s => s.Key!.KeyHash).Distinct().ToList();
-        var earlier = hashes.Count == 0
-            ? []
-            : await db.IdempotencyRecords.AsNoTracking().Where(r => hashes.Contains(r.KeyHash)).ToDictionaryAsync(r => r.KeyHash);
+        var withCodes = batch.Any(s => s.CodeHash is not null);
+        var questionnaires = batch.Select(s => s.Questionnaire.Id).Distinct().Order(StringComparer.Ordinal).ToList();
+        // On PostgreSQL a batch of one questionnaire without invitation codes is one statement that commits by itself
+        // (ResponseRowWriter.StoreNewAsync): one round trip. Codes (claimed first) and several questionnaires take a transaction.
+        var ownTransaction = !db.Database.IsNpgsql() || withCodes || questionnaires.Count > 1;
+        await using var transaction = ownTransaction ? await db.Database.BeginTransactionAsync() : null;
 
-        var results = new StoreResult[batch.Count];
+        var results = new StoreResult?[batch.Count];
         var firstInBatch = new Dictionary<string, int>();
         var candidates = new List<int>();
         for (var i = 0; i < batch.Count; i++)
         {
-            var submission = batch[i];
-            if (submission.Key is { } key)
-            {
-                if (earlier.TryGetValue(key.KeyHash, out var record))
-                {
-                    results[i] = key.Repeat(record.RequestHash, record.ResponseId);
-                    continue;
-                }
-                // A repeat within the batch is answered like the first, once we know whether that was stored (its code may be refused).
-                if (!firstInBatch.TryAdd(key.KeyHash, i)) continue;
-            }
+            // A repeat within the batch is answered like the first, once we know whether that was stored (its code may be refused).
+            if (batch[i].Key is { } key && !firstInBatch.TryAdd(key.KeyHash, i)) continue;
             candidates.Add(i);
-            results[i] = new StoreResult(StoreOutcome.Created, submission.Response.Id);
         }
 
-        // Invitation codes: each is marked used by an UPDATE whose affected-row count decides, in this transaction, so
-        // a refused code leaves its batch neighbours untouched and a second use (here, or on another instance, which
-        // waits for the row lock and then sees it used) is refused. In hash order, so two instances lock codes in the
-        // same order and cannot deadlock.
-        foreach (var i in candidates.Where(i => batch[i].CodeHash is not null).OrderBy(i => batch[i].CodeHash, StringComparer.Ordinal))
-            if (await InvitationCodeClaim.ClaimAsync(db, batch[i].Questionnaire.Id, batch[i].CodeHash!) is { } refused)
-                results[i] = new StoreResult(refused, Guid.Empty);
+        var holders = new Dictionary<string, IdempotencyRecord>(); // keys stored before this batch, as found
+        if (withCodes)
+        {
+            // A retry of a submission stored before answers as it did, before its (now used) code is looked at.
+            await FindKeysAsync(db, candidates.Select(i => batch[i]), holders);
+            foreach (var i in candidates)
+                if (batch[i].Key is { } key && holders.TryGetValue(key.KeyHash, out var record))
+                    results[i] = key.Repeat(record.RequestHash, record.ResponseId);
+            // Invitation codes: each is marked used by an UPDATE whose affected-row count decides, in this transaction, so
+            // a refused code leaves its batch neighbours untouched and a second use (here, or on another instance, which
+            // waits for the row lock and then sees it used) is refused. In hash order, so two instances lock codes in the
+            // same order and cannot deadlock.
+            foreach (var i in candidates.Where(i => results[i] is null && batch[i].CodeHash is not null).OrderBy(i => batch[i].CodeHash, StringComparer.Ordinal))
+                if (await InvitationCodeClaim.ClaimAsync(db, batch[i].Questionnaire.Id, batch[i].CodeHash!) is { } refused)
+                    results[i] = new StoreResult(refused, Guid.Empty);
+        }
 
-        var toStore = candidates.Where(i => results[i].Outcome == StoreOutcome.Created).Select(i => batch[i]).ToList();
-        var records = toStore.Where(s => s.Key is not null)
-            .Select(s => new IdempotencyRecord { KeyHash = s.Key!.KeyHash, RequestHash = s.Key.RequestHash, ResponseId = s.Response.Id }).ToList();
+        // Every questionnaire's counter in the same order on every instance, as the codes.
+        var stored = new HashSet<Guid>();
+        foreach (var questionnaire in questionnaires)
+        {
+            var group = candidates.Where(i => results[i] is null && batch[i].Questionnaire.Id == questionnaire).Select(i => batch[i]).ToList();
+            if (group.Count == 0) continue;
+            var layout = await layouts.GetAsync(group[0].Questionnaire);
+            stored.UnionWith(await ResponseRowWriter.StoreNewAsync(db, questionnaire, group.Select(s => s.Response.ToEntity(layout)).ToList(),
+                group.Select(s => s.Key is { } key ? new IdempotencyRecord { KeyHash = key.KeyHash, RequestHash = key.RequestHash, ResponseId = s.Response.Id } : null).ToList(),
+                CancellationToken.None));
+        }
+        if (transaction is not null) await transaction.CommitAsync();
+
+        // Left out by the writer: its key was stored before (an earlier batch, or another instance meanwhile); answer as that was.
+        var leftOut = candidates.Where(i => results[i] is null && !stored.Contains(batch[i].Response.Id)).ToList();
+        if (leftOut.Count > 0) await FindKeysAsync(db, leftOut.Select(i => batch[i]), holders);
+        foreach (var i in candidates.Where(i => results[i] is null))
+        {
+            if (stored.Contains(batch[i].Response.Id)) results[i] = new StoreResult(StoreOutcome.Created, batch[i].Response.Id);
+            else if (batch[i].Key is { } key && holders.TryGetValue(key.KeyHash, out var record)) results[i] = key.Repeat(record.RequestHash, record.ResponseId);
+            else throw new InvalidOperationException("A submission was neither stored nor a repeat of a stored key.");
+        }
+        // Repeats inside the batch answer as one-by-one storage would after the first: against whichever submission holds the key.
         for (var i = 0; i < batch.Count; i++)
         {
-            if (results[i] is not null || batch[i].Key is not { } key) continue;
+            if (results[i] is not null) continue;
+            var key = batch[i].Key!;
             var first = firstInBatch[key.KeyHash];
-            results[i] = results[first].Outcome == StoreOutcome.Created ? key.Repeat(batch[first].Key!.RequestHash, batch[first].Response.Id) : results[first];
+            results[i] = results[first]!.Outcome switch
+            {
+                StoreOutcome.Created => key.Repeat(batch[first].Key!.RequestHash, batch[first].Response.Id),
+                StoreOutcome.Replayed or StoreOutcome.KeyReusedWithDifferentBody => key.Repeat(holders[key.KeyHash].RequestHash, holders[key.KeyHash].ResponseId),
+                _ => results[first],
+            };
         }
+        logger.LogDebug("Committed a batch of {Count} submissions ({Stored} stored)", batch.Count, stored.Count);
+        return results.Select(r => r!).ToArray();
+    }
 
-        foreach (var group in toStore.GroupBy(s => s.Questionnaire.Id))
-            await ResponseRowWriter.WriteAsync(db, await layouts.GetAsync(group.First().Questionnaire), group.Select(s => s.Response).ToList(), CancellationToken.None);
-        await ResponseRowWriter.WriteKeysAsync(db, records, CancellationToken.None);
-        await transaction.CommitAsync();
-        logger.LogDebug("Committed a batch of {Count} submissions ({Stored} stored)", batch.Count, toStore.Count);
-        return results;
+    /// <summary>Adds to <paramref name="found"/> the stored idempotency records of the submissions' keys.</summary>
+    private static async Task FindKeysAsync(SurveyDbContext db, IEnumerable<PendingSubmission> submissions, Dictionary<string, IdempotencyRecord> found)
+    {
+        var hashes = submissions.Where(s => s.Key is not null).Select(s => s.Key!.KeyHash).Distinct().ToList();
+        if (hashes.Count == 0) return;
+        foreach (var record in await db.IdempotencyRecords.AsNoTracking().Where(r => hashes.Contains(r.KeyHash)).ToListAsync()) found[record.KeyHash] = record;
     }
 }
+

@@ -12,9 +12,10 @@ namespace Survey.Api.Responses;
 
 /// <summary>
 /// Writes many responses inside the caller's transaction (begun on <paramref name="db"/>), in exactly the rows the API
-/// stores (<see cref="NewResponse.ToEntity"/>: one compact row per response, numbered by
-/// <see cref="ResponseWriter.ReserveSeqAsync"/>, plus its texts): on PostgreSQL by binary COPY (one COPY per table
-/// per batch, since a connection runs one COPY at a time), on SQLite by prepared INSERTs. Used by
+/// stores (<see cref="NewResponse.ToEntity"/>: one compact row per response, numbered from the questionnaire's counter
+/// row, plus its texts): on PostgreSQL by one INSERT … SELECT FROM unnest(arrays) statement below <see cref="CopyFrom"/>
+/// rows and by binary COPY above (one COPY per table, since a connection runs one COPY at a time), on SQLite by
+/// prepared INSERTs. Used by
 /// <c>script/import</c>, the group-commit writer and <see cref="ResponseWriter.WriteAsync"/> (tests, benchmark); the caller commits.
 /// </summary>
 public static class ResponseRowWriter
@@ -33,16 +34,110 @@ public static class ResponseRowWriter
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
                           ?? throw new InvalidOperationException("Responses are written inside the caller's transaction.");
         if (responses.Any(r => r.QuestionnaireId != questionnaireId)) throw new ArgumentException("One questionnaire per call.", nameof(responses));
+        if (transaction is NpgsqlTransaction { Connection: { } connection } && responses.Count < CopyFrom)
+        {
+            await StoreAsync(connection, questionnaireId, responses, null, cancellationToken);
+            return;
+        }
         // Numbered last, just before the rows go in: the counter row stays locked for other writers until commit.
         var first = await ResponseWriter.ReserveSeqAsync(db, questionnaireId, responses.Count, cancellationToken);
         for (var i = 0; i < responses.Count; i++) responses[i].Seq = first + i;
         await (transaction switch
         {
-            NpgsqlTransaction postgres when responses.Count < CopyFrom => InsertArraysAsync(postgres.Connection!, responses, cancellationToken),
             NpgsqlTransaction postgres => CopyAsync(postgres.Connection!, responses, cancellationToken),
             SqliteTransaction sqlite => InsertAsync(sqlite, responses, cancellationToken),
             _ => throw new NotSupportedException(transaction.GetType().Name),
         });
+    }
+
+    /// <summary>
+    /// Stores new submissions of one questionnaire, each with its idempotency record (<paramref name="keys"/>, in the
+    /// same order; null: no key), numbering the stored ones in list order. A submission whose key is already stored
+    /// (by an earlier batch, or by another instance: on PostgreSQL its uncommitted insert is waited for) is left out
+    /// without an error; the result holds the ids stored. On PostgreSQL this is one statement (key, counter, response
+    /// and text rows), run in the caller's transaction if there is one and otherwise committed by itself: one round
+    /// trip for a whole group commit. On SQLite, inside the caller's transaction (which serialises writers).
+    /// </summary>
+    public static async Task<HashSet<Guid>> StoreNewAsync(SurveyDbContext db, string questionnaireId, IReadOnlyList<SurveyResponse> responses,
+        IReadOnlyList<IdempotencyRecord?> keys, CancellationToken cancellationToken)
+    {
+        if (responses.Count != keys.Count) throw new ArgumentException("One key (or null) per response.", nameof(keys));
+        if (responses.Any(r => r.QuestionnaireId != questionnaireId)) throw new ArgumentException("One questionnaire per call.", nameof(responses));
+        if (responses.Count == 0) return [];
+        if (db.Database.GetDbConnection() is NpgsqlConnection postgres && responses.Count < CopyFrom)
+            return await StoreAsync(postgres, questionnaireId, responses, keys, cancellationToken);
+
+        var hashes = keys.Where(k => k is not null).Select(k => k!.KeyHash).ToList();
+        var stored = hashes.Count == 0
+            ? []
+            : await db.IdempotencyRecords.AsNoTracking().Where(r => hashes.Contains(r.KeyHash)).Select(r => r.KeyHash).ToHashSetAsync(cancellationToken);
+        var accepted = Enumerable.Range(0, responses.Count).Where(i => keys[i] is not { } key || !stored.Contains(key.KeyHash)).ToList();
+        await WriteRowsAsync(db, questionnaireId, accepted.Select(i => responses[i]).ToList(), cancellationToken);
+        await WriteKeysAsync(db, accepted.Where(i => keys[i] is not null).Select(i => keys[i]!).ToList(), cancellationToken);
+        return accepted.Select(i => responses[i].Id).ToHashSet();
+    }
+
+    /// <summary>
+    /// PostgreSQL, fewer than <see cref="CopyFrom"/> rows: one INSERT … SELECT FROM unnest(arrays) statement writes the
+    /// idempotency records (a key already stored: that submission is left out), bumps the questionnaire's counter by
+    /// the number kept (its row lock held to commit, as <see cref="ResponseWriter.ReserveSeqAsync"/> does), and writes the
+    /// response rows numbered in list order and their texts. Foreign keys are checked at the end of the statement. Keys
+    /// go in hash order, so two instances holding the same retried keys wait for each other in one order, not a deadlock.
+    /// Sets <see cref="SurveyResponse.Seq"/> of the stored responses and returns their ids.
+    /// </summary>
+    private static async Task<HashSet<Guid>> StoreAsync(NpgsqlConnection connection, string questionnaireId, IReadOnlyList<SurveyResponse> responses,
+        IReadOnlyList<IdempotencyRecord?>? keys, CancellationToken cancellationToken)
+    {
+        var texts = responses.SelectMany(r => r.Texts.Select(t => (Response: r, Text: t))).ToList();
+        await using var command = new NpgsqlCommand("""
+            WITH input AS (
+                SELECT * FROM unnest($1::uuid[], $2::integer[], $3::timestamptz[], $4::bytea[], $5::smallint[], $6::varchar[], $7::varchar[])
+                    WITH ORDINALITY AS i(id, version, submitted_at, patterns, mode, key_hash, request_hash, ord)
+            ), new_keys AS (
+                INSERT INTO idempotency_keys ("KeyHash", "RequestHash", "ResponseId")
+                SELECT key_hash, request_hash, id FROM input WHERE key_hash IS NOT NULL ORDER BY key_hash
+                ON CONFLICT ("KeyHash") DO NOTHING
+                RETURNING "ResponseId"
+            ), accepted AS (
+                SELECT id, version, submitted_at, patterns, mode, row_number() OVER (ORDER BY ord) AS n, count(*) OVER () AS total
+                FROM input WHERE key_hash IS NULL OR id IN (SELECT "ResponseId" FROM new_keys)
+            ), counter AS (
+                INSERT INTO response_counters ("QuestionnaireId", "LastSeq")
+                SELECT $8::varchar, count(*) FROM accepted HAVING count(*) > 0
+                ON CONFLICT ("QuestionnaireId") DO UPDATE SET "LastSeq" = response_counters."LastSeq" + excluded."LastSeq"
+                RETURNING "LastSeq"
+            ), stored AS (
+                INSERT INTO responses ("Id", "QuestionnaireId", "QuestionnaireVersion", "SubmittedAt", "Seq", "Patterns", "Mode")
+                SELECT a.id, $8::varchar, a.version, a.submitted_at, c."LastSeq" - a.total + a.n, a.patterns, a.mode FROM accepted a CROSS JOIN counter c
+                RETURNING "Id", "Seq"
+            ), texts AS (
+                INSERT INTO response_texts ("ResponseId", "QuestionnaireId", "QuestionId", "OptionId", "Text")
+                SELECT t.response_id, $8::varchar, t.question_id, t.option_id, t.text
+                FROM unnest($9::uuid[], $10::varchar[], $11::varchar[], $12::varchar[]) AS t(response_id, question_id, option_id, text)
+                WHERE t.response_id IN (SELECT "Id" FROM stored)
+            )
+            SELECT "Id", "Seq" FROM stored
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = responses.Select(r => r.Id).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = responses.Select(r => r.QuestionnaireVersion).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = responses.Select(r => r.SubmittedAt).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter { Value = responses.Select(r => r.Patterns!).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
+        command.Parameters.Add(new NpgsqlParameter { Value = responses.Select(r => (short)r.Mode).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = responses.Select((_, i) => keys?[i]?.KeyHash).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Varchar });
+        command.Parameters.Add(new NpgsqlParameter { Value = responses.Select((_, i) => keys?[i]?.RequestHash).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Varchar });
+        command.Parameters.Add(new NpgsqlParameter { Value = questionnaireId });
+        command.Parameters.Add(new NpgsqlParameter { Value = texts.Select(t => t.Response.Id).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = texts.Select(t => t.Text.QuestionId).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Varchar });
+        command.Parameters.Add(new NpgsqlParameter { Value = texts.Select(t => t.Text.OptionId).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Varchar });
+        command.Parameters.Add(new NpgsqlParameter { Value = texts.Select(t => t.Text.Text).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Varchar });
+
+        var seqs = new Dictionary<Guid, long>(responses.Count);
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            while (await reader.ReadAsync(cancellationToken))
+                seqs[reader.GetGuid(0)] = reader.GetInt64(1);
+        foreach (var response in responses)
+            if (seqs.TryGetValue(response.Id, out var seq)) response.Seq = seq;
+        return seqs.Keys.ToHashSet();
     }
 
     /// <summary>Idempotency records, in the same transaction as their responses; a key stored before fails the transaction (primary key).</summary>
@@ -88,42 +183,11 @@ public static class ResponseRowWriter
     }
 
     /// <summary>
-    /// From this many rows on, PostgreSQL gets them by binary COPY; fewer (a group commit's batch) go as INSERT … SELECT
-    /// FROM unnest(arrays), responses and texts in one round trip, where each COPY costs several.
+    /// From this many rows on, PostgreSQL gets them by binary COPY; fewer (a group commit's batch) go as one
+    /// INSERT … SELECT FROM unnest(arrays) statement with the counter, the texts and the keys, in one round trip, where
+    /// each COPY costs several.
     /// </summary>
     public const int CopyFrom = 1000;
-
-    private static async Task InsertArraysAsync(NpgsqlConnection connection, IReadOnlyList<SurveyResponse> responses, CancellationToken cancellationToken)
-    {
-        var texts = responses.SelectMany(r => r.Texts.Select(t => (Response: r, Text: t))).ToList();
-        await using var batch = new NpgsqlBatch(connection);
-        var insertResponses = new NpgsqlBatchCommand("""
-            INSERT INTO responses ("Id", "QuestionnaireId", "QuestionnaireVersion", "SubmittedAt", "Seq", "Patterns", "Mode")
-            SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::integer[], $4::timestamptz[], $5::bigint[], $6::bytea[], $7::smallint[])
-            """);
-        insertResponses.Parameters.Add(new NpgsqlParameter { Value = responses.Select(r => r.Id).ToArray() });
-        insertResponses.Parameters.Add(new NpgsqlParameter { Value = responses.Select(r => r.QuestionnaireId).ToArray() });
-        insertResponses.Parameters.Add(new NpgsqlParameter { Value = responses.Select(r => r.QuestionnaireVersion).ToArray() });
-        insertResponses.Parameters.Add(new NpgsqlParameter { Value = responses.Select(r => r.SubmittedAt).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
-        insertResponses.Parameters.Add(new NpgsqlParameter { Value = responses.Select(r => r.Seq!.Value).ToArray() });
-        insertResponses.Parameters.Add(new NpgsqlParameter { Value = responses.Select(r => r.Patterns!).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
-        insertResponses.Parameters.Add(new NpgsqlParameter { Value = responses.Select(r => (short)r.Mode).ToArray() });
-        batch.BatchCommands.Add(insertResponses);
-        if (texts.Count > 0)
-        {
-            var insertTexts = new NpgsqlBatchCommand("""
-                INSERT INTO response_texts ("ResponseId", "QuestionnaireId", "QuestionId", "OptionId", "Text")
-                SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[])
-                """);
-            insertTexts.Parameters.Add(new NpgsqlParameter { Value = texts.Select(t => t.Response.Id).ToArray() });
-            insertTexts.Parameters.Add(new NpgsqlParameter { Value = texts.Select(t => t.Text.QuestionnaireId).ToArray() });
-            insertTexts.Parameters.Add(new NpgsqlParameter { Value = texts.Select(t => t.Text.QuestionId).ToArray() });
-            insertTexts.Parameters.Add(new NpgsqlParameter { Value = texts.Select(t => t.Text.OptionId).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Varchar });
-            insertTexts.Parameters.Add(new NpgsqlParameter { Value = texts.Select(t => t.Text.Text).ToArray() });
-            batch.BatchCommands.Add(insertTexts);
-        }
-        await batch.ExecuteNonQueryAsync(cancellationToken);
-    }
 
     /// <summary>
     /// Binary COPY of the responses, then of their texts (after them: the texts' foreign key checks each response).
