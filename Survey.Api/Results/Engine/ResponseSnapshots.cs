@@ -120,11 +120,13 @@ public sealed class ResponseSnapshots(IServiceScopeFactory scopes, AnswerLayouts
                 await db.Database.OpenConnectionAsync(cancellationToken);
                 if (snapshot.Columns.Count == 0)
                 {
-                    // The first read (start-up) is the large one: the texts come on a second connection at the same time.
+                    // The first read (start-up) is the large one. On PostgreSQL the texts come on a second connection at
+                    // the same time (the server joins them while this process decodes the rows); on SQLite, whose reads
+                    // run in this process, two at once were slower than one after the other (measured at 1M).
                     await using var textScope = scopes.CreateAsyncScope();
-                    var textDb = textScope.ServiceProvider.GetRequiredService<SurveyDbContext>();
-                    await textDb.Database.OpenConnectionAsync(cancellationToken);
-                    await ReadAllRowsAsync(db.Database.GetDbConnection(), textDb.Database.GetDbConnection(), questionnaire.Id, snapshot.Columns, cancellationToken);
+                    var textDb = db is SqliteSurveyDbContext ? null : textScope.ServiceProvider.GetRequiredService<SurveyDbContext>();
+                    if (textDb is not null) await textDb.Database.OpenConnectionAsync(cancellationToken);
+                    await ReadAllRowsAsync(db.Database.GetDbConnection(), textDb?.Database.GetDbConnection(), questionnaire.Id, snapshot.Columns, cancellationToken);
                 }
                 else
                     await ReadNewRowsAsync(db.Database.GetDbConnection(), questionnaire.Id, snapshot.Columns, cancellationToken);
@@ -176,11 +178,11 @@ public sealed class ResponseSnapshots(IServiceScopeFactory scopes, AnswerLayouts
 
     /// <summary>
     /// The same for a large read (an empty snapshot: start-up): the highest number stored now is read first, then the
-    /// rows up to it and their texts at the same time on two connections, and the texts are attached once the rows are
-    /// in. Exact like the one-connection read: every number up to that highest one was committed before it was seen
-    /// (<see cref="ResponseWriter"/>), so both reads see all of them, and nothing above it is taken.
+    /// rows up to it and their texts (at the same time when a second connection is given), and the texts are attached
+    /// once the rows are in. Exact like the one-connection read: every number up to that highest one was committed
+    /// before it was seen (<see cref="ResponseWriter"/>), so both reads see all of them, and nothing above it is taken.
     /// </summary>
-    public static async Task ReadAllRowsAsync(DbConnection rowsConnection, DbConnection textsConnection, string questionnaireId, ResponseColumns columns,
+    public static async Task ReadAllRowsAsync(DbConnection rowsConnection, DbConnection? textsConnection, string questionnaireId, ResponseColumns columns,
         CancellationToken cancellationToken)
     {
         var after = columns.LastSeq;
@@ -196,9 +198,17 @@ public sealed class ResponseSnapshots(IServiceScopeFactory scopes, AnswerLayouts
         {
             // SQLite: the texts' join probes an index once per response; reading the file through a memory map for the
             // duration of this read halves its time, and unmapping afterwards keeps those pages out of the resident size.
-            if (sqlite) await PragmaAsync([rowsConnection, textsConnection], $"PRAGMA mmap_size={1L << 40}", cancellationToken);
-            texts = Task.Run(() => ReadTextsAsync(textsConnection, questionnaireId, columns, after, upTo, cancellationToken), cancellationToken);
-            await AppendRowsAsync(rowsConnection, questionnaireId, columns, after, upTo, cancellationToken);
+            if (sqlite) await PragmaAsync([rowsConnection, textsConnection ?? rowsConnection], $"PRAGMA mmap_size={1L << 40}", cancellationToken);
+            if (textsConnection is null)
+            {
+                await AppendRowsAsync(rowsConnection, questionnaireId, columns, after, upTo, cancellationToken);
+                texts = ReadTextsAsync(rowsConnection, questionnaireId, columns, after, upTo, cancellationToken);
+            }
+            else
+            {
+                texts = Task.Run(() => ReadTextsAsync(textsConnection, questionnaireId, columns, after, upTo, cancellationToken), cancellationToken);
+                await AppendRowsAsync(rowsConnection, questionnaireId, columns, after, upTo, cancellationToken);
+            }
             foreach (var (seq, column, number) in await texts)
                 if (columns.PendingRowOf(seq) is var row and >= 0) column.Add(row, number);
         }
@@ -206,7 +216,7 @@ public sealed class ResponseSnapshots(IServiceScopeFactory scopes, AnswerLayouts
         {
             // The texts' read must be over (if the rows' read failed) before its connection is used again or returned.
             if (texts is not null) await texts.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
-            if (sqlite) await PragmaAsync([rowsConnection, textsConnection], "PRAGMA mmap_size=0", CancellationToken.None);
+            if (sqlite) await PragmaAsync([rowsConnection, textsConnection ?? rowsConnection], "PRAGMA mmap_size=0", CancellationToken.None);
         }
         columns.Publish();
     }
