@@ -31,35 +31,60 @@ public static class ResponseFlags
     public const int IdenticalWindowMinutes = 10;
     public const int StraightMinimumItems = 5;
 
-    /// <summary>Minutes flagged as bursts, each with its responses (key: <c>burst:&lt;minute&gt;</c>).</summary>
+    /// <summary>Minutes flagged as bursts, each with its responses in row order (key: <c>burst:&lt;minute&gt;</c>).</summary>
+    /// <remarks>
+    /// Runs on every stored response each time one arrives (the dashboard shows the flags), so it sorts one copy of
+    /// the minutes (mostly in order already) instead of building a list per minute, and keeps the baseline window
+    /// sorted instead of sorting it again for every minute.
+    /// </remarks>
     public static IReadOnlyList<FlagGroup> Bursts(IReadOnlyList<long> seqs, IReadOnlyList<int> minutes)
     {
-        var byMinute = new SortedDictionary<int, List<long>>();
+        var sorted = minutes.ToArray();
+        Array.Sort(sorted);
+        var flagged = new List<int>();
+        var window = new BaselineWindow();
+        for (var start = 0; start < sorted.Length;)
+        {
+            var end = start + 1;
+            while (end < sorted.Length && sorted[end] == sorted[start]) end++;
+            var count = end - start;
+            if (count > Math.Max(BurstFloor, BurstFactor * window.Median)) flagged.Add(sorted[start]);
+            window.Add(count);
+            start = end;
+        }
+        if (flagged.Count == 0) return [];
+        var members = flagged.ToDictionary(minute => minute, _ => new List<long>());
         for (var i = 0; i < seqs.Count; i++)
+            if (members.TryGetValue(minutes[i], out var list)) list.Add(seqs[i]);
+        return flagged.Select(minute => new FlagGroup(BurstRule, $"{BurstRule}:{minute}", members[minute], minute, minute)).ToList();
+    }
+
+    /// <summary>The counts of the last <see cref="BaselineMinutes"/> active minutes, kept in arrival order and in sorted order.</summary>
+    private sealed class BaselineWindow
+    {
+        private readonly Queue<int> arrival = new();
+        private readonly List<int> sorted = [];
+
+        public double Median => MedianOfSorted(sorted);
+
+        public void Add(int count)
         {
-            if (!byMinute.TryGetValue(minutes[i], out var list)) byMinute[minutes[i]] = list = [];
-            list.Add(seqs[i]);
+            arrival.Enqueue(count);
+            var at = sorted.BinarySearch(count);
+            sorted.Insert(at < 0 ? ~at : at, count);
+            if (arrival.Count <= BaselineMinutes) return;
+            sorted.RemoveAt(sorted.BinarySearch(arrival.Dequeue()));
         }
-        var groups = new List<FlagGroup>();
-        var previous = new Queue<int>(); // counts of the last BaselineMinutes active minutes, oldest first
-        foreach (var (minute, members) in byMinute)
-        {
-            var threshold = Math.Max(BurstFloor, BurstFactor * Median(previous));
-            if (members.Count > threshold)
-                groups.Add(new FlagGroup(BurstRule, $"{BurstRule}:{minute}", members, minute, minute));
-            previous.Enqueue(members.Count);
-            if (previous.Count > BaselineMinutes) previous.Dequeue();
-        }
-        return groups;
     }
 
     /// <summary>The median of the counts (mean of the middle two for an even number; 0 when none).</summary>
-    public static double Median(IEnumerable<int> counts)
+    public static double Median(IEnumerable<int> counts) => MedianOfSorted(counts.Order().ToArray());
+
+    private static double MedianOfSorted(IReadOnlyList<int> sorted)
     {
-        var sorted = counts.Order().ToArray();
-        if (sorted.Length == 0) return 0;
-        var middle = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2.0;
+        if (sorted.Count == 0) return 0;
+        var middle = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2.0;
     }
 
     /// <summary>
@@ -67,18 +92,35 @@ public static class ResponseFlags
     /// <paramref name="answers"/>: per row a fingerprint of the complete answer; equal fingerprints mean equal answers
     /// (the caller makes it so, e.g. a 64-bit hash of every stored mask and text number).
     /// </summary>
+    /// <remarks>
+    /// Most answers of a real survey (and of any survey with a text) occur once: a sorted copy of the fingerprints
+    /// finds those occurring at least <see cref="IdenticalMinimum"/> times, and only their rows are grouped, instead of
+    /// a list for every distinct answer (a million lists at a million responses).
+    /// </remarks>
     public static IReadOnlyList<FlagGroup> Identical(IReadOnlyList<long> seqs, IReadOnlyList<int> minutes, IReadOnlyList<ulong> answers)
     {
+        var sorted = answers.ToArray();
+        Array.Sort(sorted);
+        var repeated = new HashSet<ulong>();
+        for (var start = 0; start < sorted.Length;)
+        {
+            var end = start + 1;
+            while (end < sorted.Length && sorted[end] == sorted[start]) end++;
+            if (end - start >= IdenticalMinimum) repeated.Add(sorted[start]);
+            start = end;
+        }
+        if (repeated.Count == 0) return [];
+
         var groups = new List<FlagGroup>();
         var byAnswer = new Dictionary<ulong, List<int>>();
         for (var i = 0; i < seqs.Count; i++)
         {
+            if (!repeated.Contains(answers[i])) continue;
             if (!byAnswer.TryGetValue(answers[i], out var rows)) byAnswer[answers[i]] = rows = [];
             rows.Add(i);
         }
         foreach (var (answer, rows) in byAnswer)
         {
-            if (rows.Count < IdenticalMinimum) continue;
             rows.Sort((a, b) => minutes[a] != minutes[b] ? minutes[a].CompareTo(minutes[b]) : seqs[a].CompareTo(seqs[b]));
             for (var start = 0; start < rows.Count;)
             {

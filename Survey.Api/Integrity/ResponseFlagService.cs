@@ -45,9 +45,16 @@ public sealed class ResponseFlagService(ResponseSnapshots snapshots)
     public static ulong[] Fingerprints(ResponseColumns columns, int rows)
     {
         var hashes = new ulong[rows];
-        Array.Fill(hashes, 14695981039346656037UL);
-        foreach (var column in columns.Masks)
-            for (var row = 0; row < rows; row++) hashes[row] = Mix(hashes[row], column.Get(row));
+        // Block by block (one snapshot chunk each, so a block's hashes stay in cache across the columns), on every core:
+        // this runs over every stored response each time one arrives.
+        Parallel.For(0, (rows + ResponseColumns.ChunkSize - 1) / ResponseColumns.ChunkSize, block =>
+        {
+            var from = block * ResponseColumns.ChunkSize;
+            var to = Math.Min(rows, from + ResponseColumns.ChunkSize);
+            hashes.AsSpan(from, to - from).Fill(14695981039346656037UL);
+            foreach (var column in columns.Masks)
+                for (var row = from; row < to; row++) hashes[row] = Mix(hashes[row], column.Get(row));
+        });
         var keyNumber = 0UL;
         foreach (var key in columns.TextKeys.OrderBy(k => k.Question, StringComparer.Ordinal).ThenBy(k => k.Option, StringComparer.Ordinal))
         {

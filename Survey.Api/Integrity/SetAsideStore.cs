@@ -13,6 +13,8 @@ namespace Survey.Api.Integrity;
 /// </summary>
 public sealed class SetAsideStore(SurveyDbContext db, TimeProvider clock, AuditLog audit)
 {
+    private const long AdvisoryLockKey = 7310583;
+
     /// <summary>Every set-aside of the questionnaire, newest first, with how many responses each holds.</summary>
     public async Task<IReadOnlyList<(SetAside SetAside, int Responses)>> ListAsync(string questionnaireId, CancellationToken cancellationToken) =>
         (await db.SetAsides.AsNoTracking().Where(s => s.QuestionnaireId == questionnaireId).OrderByDescending(s => s.Id)
@@ -28,6 +30,11 @@ public sealed class SetAsideStore(SurveyDbContext db, TimeProvider clock, AuditL
     public async Task<SetAside?> SetAsideAsync(Questionnaire questionnaire, FlagGroup group, string? reason, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Two organisers (or two instances) setting the same group aside at once must not both find it free: on
+        // PostgreSQL a transaction-scoped advisory lock orders them, so the second reads the first's set-aside; on
+        // SQLite the transaction began IMMEDIATE and already holds the one write lock.
+        if (db is PostgresSurveyDbContext)
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", cancellationToken);
         var already = await ActiveSeqsAsync(questionnaire.Id, cancellationToken);
         var seqs = group.Seqs.Where(s => !already.Contains(s)).ToList();
         if (seqs.Count == 0) return null;

@@ -116,6 +116,26 @@ public abstract class SetAsideTests(SurveyAppFactory app)
     }
 
     [Fact]
+    public async Task The_same_group_set_aside_at_once_on_two_instances_is_set_aside_once()
+    {
+        await using var database = app.Database.Kind == "postgres" ? await TestDatabase.CreatePostgresAsync() : TestDatabase.CreateSqlite();
+        await using var first = new SurveyAppFactory(database) { OwnsDatabase = false };
+        await using var second = new SurveyAppFactory(database) { OwnsDatabase = false };
+        // Eleven responses in one minute and nothing before: above the floor of ten, a burst.
+        await first.InsertAsync(Id, Enumerable.Range(0, 11).Select(i => (Start, Varied(i))));
+        var group = (await first.CreateOrganiserClient().GetFromJsonAsync<JsonElement>($"/api/questionnaires/{Id}/flags"))
+            .GetProperty("groups").EnumerateArray().Single(g => g.GetProperty("rule").GetString() == "burst").GetProperty("key").GetString();
+
+        var clients = new[] { first, second, first, second, first, second }.Select(f => f.CreateOrganiserClient()).ToList();
+        var answers = await Task.WhenAll(clients.Select(c => c.PostAsJsonAsync($"/api/questionnaires/{Id}/set-asides", new { group })));
+
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Conflict, HttpStatusCode.Conflict, HttpStatusCode.Conflict, HttpStatusCode.Conflict, HttpStatusCode.Conflict],
+            answers.Select(a => a.StatusCode).Order());
+        Assert.Equal(1, await first.QueryAsync(db => db.SetAsides.CountAsync()));
+        Assert.Equal(11, await first.QueryAsync(db => db.SetAsides.SelectMany(s => s.Responses).CountAsync()));
+    }
+
+    [Fact]
     public async Task The_dashboard_shows_the_flags_and_sets_a_group_aside_with_its_form()
     {
         var browser = new OrganiserBrowser(app);

@@ -84,4 +84,66 @@ public sealed class ResponseFlagsTests
         Assert.Equal([1L, 4], groups[0].Seqs);
         Assert.Equal((10, 13, (int?)0), (groups[0].FirstMinute, groups[0].LastMinute, groups[0].Option));
     }
+
+    /// <summary>
+    /// Property: on random rows (minutes out of order, bursts, repeated answers across window edges) the rules give
+    /// exactly the groups of a naive reading of their definitions, written here without the rules' shortcuts (a list
+    /// per minute and per answer, the window's median recomputed from scratch). Seeded, so a failure names its seed.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    public void Bursts_and_identical_groups_equal_a_naive_reading_of_the_rules(int seed)
+    {
+        var random = new Random(seed);
+        var count = random.Next(1000, 3000);
+        var seqs = Enumerable.Range(1, count).Select(i => (long)i).ToArray();
+        // A few hundred minutes, some crowded (bursts), drawn out of order like imported responses.
+        var minutes = seqs.Select(_ => random.Next(4) == 0 ? random.Next(5) * 37 : random.Next(400)).ToArray();
+        var answers = seqs.Select(_ => (ulong)random.Next(random.Next(2) == 0 ? 8 : 5000)).ToArray();
+
+        Assert.Equal(Describe(NaiveBursts(seqs, minutes)), Describe(ResponseFlags.Bursts(seqs, minutes)));
+        Assert.Equal(Describe(NaiveIdentical(seqs, minutes, answers)), Describe(ResponseFlags.Identical(seqs, minutes, answers)));
+        Assert.NotEmpty(ResponseFlags.Bursts(seqs, minutes));
+        Assert.NotEmpty(ResponseFlags.Identical(seqs, minutes, answers));
+    }
+
+    private static List<string> Describe(IEnumerable<FlagGroup> groups) =>
+        groups.Select(g => $"{g.Key} {g.FirstMinute}-{g.LastMinute} [{string.Join(",", g.Seqs)}]").ToList();
+
+    private static List<FlagGroup> NaiveBursts(long[] seqs, int[] minutes)
+    {
+        var active = minutes.Distinct().Order().ToList();
+        var groups = new List<FlagGroup>();
+        for (var m = 0; m < active.Count; m++)
+        {
+            var previous = active.Take(m).Skip(Math.Max(0, m - ResponseFlags.BaselineMinutes)).Select(x => minutes.Count(y => y == x)).Order().ToList();
+            var median = previous.Count == 0 ? 0 : previous.Count % 2 == 1 ? previous[previous.Count / 2] : (previous[previous.Count / 2 - 1] + previous[previous.Count / 2]) / 2.0;
+            var members = seqs.Where((_, i) => minutes[i] == active[m]).ToList();
+            if (members.Count > Math.Max(ResponseFlags.BurstFloor, ResponseFlags.BurstFactor * median))
+                groups.Add(new FlagGroup(ResponseFlags.BurstRule, $"burst:{active[m]}", members, active[m], active[m]));
+        }
+        return groups;
+    }
+
+    private static List<FlagGroup> NaiveIdentical(long[] seqs, int[] minutes, ulong[] answers)
+    {
+        var groups = new List<FlagGroup>();
+        foreach (var answer in answers.Distinct())
+        {
+            var rows = Enumerable.Range(0, seqs.Length).Where(i => answers[i] == answer).OrderBy(i => minutes[i]).ThenBy(i => seqs[i]).ToList();
+            while (rows.Count > 0)
+            {
+                var window = rows.TakeWhile(i => minutes[i] < minutes[rows[0]] + ResponseFlags.IdenticalWindowMinutes).ToList();
+                if (window.Count >= ResponseFlags.IdenticalMinimum)
+                    groups.Add(new FlagGroup(ResponseFlags.IdenticalRule, $"identical:{answer:x16}:{minutes[window[0]]}",
+                        window.Select(i => seqs[i]).ToList(), minutes[window[0]], minutes[window[^1]]));
+                rows = rows.Skip(window.Count).ToList();
+            }
+        }
+        return groups.OrderBy(g => g.FirstMinute).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+    }
 }
