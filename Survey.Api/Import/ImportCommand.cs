@@ -1,3 +1,4 @@
+using System.Runtime;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Survey.Api.Infrastructure;
@@ -49,7 +50,9 @@ public static class ImportCommand
         var now = DateTime.UtcNow;
         var lines = Path.GetExtension(file).Equals(".csv", StringComparison.OrdinalIgnoreCase)
             ? ExportCsvSource.Read(reader, questionnaire, now)
-            : JsonLinesSource.Read(reader, questionnaire, now);
+            : JsonLinesSource.Read(stream, questionnaire, now, layout);
+        // Throughput over pause times: no background collections competing with the parsing and the writer for two cores.
+        GCSettings.LatencyMode = GCLatencyMode.Batch;
         var progress = new ImportProgress(error, showProgress, () => stream.Length == 0 ? 1 : (double)stream.Position / stream.Length);
 
         var outcome = await ResponseImporter.ImportAsync(db, layout, lines, progress, CancellationToken.None);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Survey.Api.Model;
 using Survey.Api.Responses;
 
@@ -7,9 +8,17 @@ namespace Survey.Api.Import;
 public sealed record ImportedLine(int Line, NewResponse? Response, IReadOnlyList<SubmissionError> Errors)
 {
     /// <summary>
+    /// The stored row of <see cref="Response"/> (<see cref="NewResponse.ToEntity"/>), when the source made it already
+    /// (JSON Lines does, on the core that parsed the line): the importer then holds only the compact rows until they are
+    /// written, not the parsed submissions.
+    /// </summary>
+    public SurveyResponse? Row { get; init; }
+
+    /// <summary>
     /// Runs the submission through the same validator as the API; <paramref name="formatErrors"/> are what the file
     /// format itself found (a bad time or cell), reported together with the validator's.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ImportedLine Validate(int line, Questionnaire questionnaire, ResponseSubmission? submission,
         IReadOnlyList<SubmissionError> formatErrors, Guid id, DateTime submittedAtUtc, ResponseMode mode = ResponseMode.Import)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Globalization;
 using System.Text;
@@ -5,6 +6,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Survey.Api.Model;
 using Survey.Api.Responses;
+using Survey.Core.Patterns;
 
 namespace Survey.Api.Import;
 
@@ -40,10 +42,115 @@ public static partial class JsonLinesSource
     }
 
     /// <summary>
+    /// The same lines as <see cref="Read(TextReader, Questionnaire, DateTime)"/> over a <see cref="StreamReader"/> in
+    /// UTF-8 (numbered alike: a line ends at \n, \r\n or \r; blank lines skipped; a UTF-8 byte order mark skipped),
+    /// but the UTF-8 bytes are parsed where they lie in the read buffer: no string per line and no re-encoding of it.
+    /// A line that is not valid UTF-8 is decoded and re-encoded as the reader would have (replacement characters), so
+    /// the API's parser sees the same bytes. A file starting with a UTF-16 or UTF-32 byte order mark is read as text.
+    /// </summary>
+    /// <param name="layout">When given, each valid line also gets its stored row (<see cref="ImportedLine.Row"/>), made where it was parsed.</param>
+    public static IEnumerable<ImportedLine> Read(Stream stream, Questionnaire questionnaire, DateTime nowUtc, AnswerLayout? layout = null)
+    {
+        Span<byte> start = stackalloc byte[4];
+        var peeked = 0;
+        while (peeked < 4 && stream.Read(start[peeked..]) is var got and > 0) peeked += got;
+        if (peeked >= 2 && (start[0], start[1]) is (0xFE, 0xFF) or (0xFF, 0xFE) || peeked == 4 && start[..4].SequenceEqual(new byte[] { 0, 0, 0xFE, 0xFF }))
+        {
+            stream.Position = 0;
+            return Read(new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true), questionnaire, nowUtc);
+        }
+        var skip = peeked >= 3 && start[0] == 0xEF && start[1] == 0xBB && start[2] == 0xBF ? 3 : 0;
+        stream.Position = skip;
+        return ReadUtf8(stream, questionnaire, nowUtc, layout);
+    }
+
+    private static IEnumerable<ImportedLine> ReadUtf8(Stream stream, Questionnaire questionnaire, DateTime nowUtc, AnswerLayout? layout)
+    {
+        var number = 0;
+        var buffer = new byte[1 << 20];
+        int filled = 0, position = 0;
+        var ended = false;
+        var previousEndedWithCr = false;
+        var lines = new List<(int Number, int Start, int Length)>(ParallelBatch);
+        var parsed = new ImportedLine[ParallelBatch];
+        while (true)
+        {
+            lines.Clear();
+            // Keep the unread tail at the front of the buffer, then fill it up.
+            if (position > 0)
+            {
+                Buffer.BlockCopy(buffer, position, buffer, 0, filled - position);
+                filled -= position;
+                position = 0;
+            }
+            while (!ended && filled < buffer.Length)
+            {
+                var read = stream.Read(buffer, filled, buffer.Length - filled);
+                if (read == 0) ended = true;
+                filled += read;
+            }
+            while (lines.Count < ParallelBatch && position < filled)
+            {
+                var rest = buffer.AsSpan(position, filled - position);
+                if (previousEndedWithCr && rest[0] == (byte)'\n')
+                {
+                    // The \n of a \r\n whose \r ended the previous line.
+                    previousEndedWithCr = false;
+                    position++;
+                    continue;
+                }
+                var end = rest.IndexOfAny((byte)'\n', (byte)'\r');
+                if (end < 0)
+                {
+                    if (!ended)
+                    {
+                        if (position == 0) Array.Resize(ref buffer, buffer.Length * 2); // a line longer than the buffer
+                        break;
+                    }
+                    end = rest.Length; // the last line, without a line break
+                }
+                number++;
+                if (!IsBlank(rest[..end])) lines.Add((number, position, end));
+                previousEndedWithCr = end < rest.Length && rest[end] == (byte)'\r';
+                position += Math.Min(end + 1, rest.Length);
+            }
+            if (lines.Count == 0)
+            {
+                if (ended && position >= filled) yield break;
+                continue;
+            }
+            var block = buffer;
+            Parallel.For(0, lines.Count, i =>
+            {
+                var (lineNumber, lineStart, length) = lines[i];
+                var bytes = block.AsMemory(lineStart, length);
+                var line = System.Text.Unicode.Utf8.IsValid(bytes.Span)
+                    ? ReadLine(lineNumber, bytes, questionnaire, nowUtc)
+                    : ReadLine(lineNumber, Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(bytes.Span)), questionnaire, nowUtc);
+                parsed[i] = layout is not null && line.Response is { } response ? line with { Row = response.ToEntity(layout) } : line;
+            });
+            for (var i = 0; i < lines.Count; i++) yield return parsed[i];
+        }
+    }
+
+    private static readonly SearchValues<byte> AsciiBlanks = SearchValues.Create(" \t\v\f"u8);
+
+    /// <summary>As <see cref="string.IsNullOrWhiteSpace"/> on the decoded line; only a line of spaces and non-ASCII bytes is decoded to tell.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool IsBlank(ReadOnlySpan<byte> line)
+    {
+        var first = line.IndexOfAnyExcept(AsciiBlanks);
+        if (first < 0) return true;
+        return line[first] >= 0x80 && string.IsNullOrWhiteSpace(Encoding.UTF8.GetString(line));
+    }
+
+    /// <summary>
     /// One parse per line: the document is read once, its <c>submittedAt</c> taken, and the same document handed to
     /// the API's parser with that field left out (what is not valid JSON is parsed again by the API's parser, for its words).
     /// </summary>
-    public static ImportedLine ReadLine(int number, byte[] body, Questionnaire questionnaire, DateTime nowUtc)
+    /// <param name="body">The line's UTF-8 bytes; the document reads them in place, and is disposed before this returns.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static ImportedLine ReadLine(int number, ReadOnlyMemory<byte> body, Questionnaire questionnaire, DateTime nowUtc)
     {
         JsonDocument document;
         try
@@ -52,7 +159,7 @@ public static partial class JsonLinesSource
         }
         catch (JsonException)
         {
-            var (none, errors) = SubmissionParser.Parse(body);
+            var (none, errors) = SubmissionParser.Parse(body.Span);
             return ImportedLine.Validate(number, questionnaire, none, errors, Guid.NewGuid(), nowUtc);
         }
         using (document)

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Survey.Api.Infrastructure;
+using Survey.Api.Model;
 using Survey.Api.Responses;
 using Survey.Core.Patterns;
 
@@ -9,7 +10,9 @@ namespace Survey.Api.Import;
 /// Stores every line of an import in one transaction, or nothing: lines are validated as they are read and the
 /// valid ones written in chunks by a second task (PostgreSQL binary COPY or SQLite prepared inserts,
 /// <see cref="ResponseRowWriter"/>) while the next chunk is parsed; at the first invalid line writing stops, the
-/// rest of the file is still checked so every bad line is reported, and the transaction is rolled back.
+/// rest of the file is still checked so every bad line is reported, and the transaction is rolled back. Chunks hold
+/// the compact stored rows (<see cref="ImportedLine.Row"/>, made by the source on the core that parsed the line, or
+/// here), not the parsed submissions: those die young, which keeps the collector's work and the memory small.
 /// </summary>
 public static class ResponseImporter
 {
@@ -24,13 +27,13 @@ public static class ResponseImporter
         // the same questionnaire wait until the import commits or rolls back.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
-        var chunks = Channel.CreateBounded<List<NewResponse>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var chunks = Channel.CreateBounded<List<SurveyResponse>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
         var writer = Task.Run(async () =>
         {
             try
             {
                 await foreach (var chunk in chunks.Reader.ReadAllAsync(cancellationToken))
-                    await ResponseRowWriter.WriteAsync(db, layout, chunk, cancellationToken);
+                    await ResponseRowWriter.WriteRowsAsync(db, layout.Questionnaire.Id, chunk, cancellationToken);
             }
             catch (Exception exception)
             {
@@ -41,7 +44,7 @@ public static class ResponseImporter
 
         var rejected = new List<ImportedLine>();
         var valid = 0;
-        var chunk = new List<NewResponse>(ChunkSize);
+        var chunk = new List<SurveyResponse>(ChunkSize);
         try
         {
             foreach (var line in lines)
@@ -50,11 +53,11 @@ public static class ResponseImporter
                 else if (rejected.Count == 0)
                 {
                     valid++;
-                    chunk.Add(line.Response);
+                    chunk.Add(line.Row ?? line.Response.ToEntity(layout));
                     if (chunk.Count == ChunkSize)
                     {
                         await chunks.Writer.WriteAsync(chunk, cancellationToken);
-                        chunk = new List<NewResponse>(ChunkSize);
+                        chunk = new List<SurveyResponse>(ChunkSize);
                     }
                 }
                 progress?.Report(valid);

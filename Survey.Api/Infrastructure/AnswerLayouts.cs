@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Survey.Api.Model;
 using System.Collections.Concurrent;
 using Survey.Core.Patterns;
@@ -27,28 +28,81 @@ public sealed class AnswerLayouts(IServiceScopeFactory scopes)
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<SurveyDbContext>();
-            var existing = await db.Layout.AsNoTracking().Where(a => a.QuestionnaireId == questionnaire.Id)
-                .Select(a => new LayoutEntry(a.QuestionId, a.OptionId, a.Slot, a.Bit)).ToListAsync(cancellationToken);
-            var missing = AnswerLayout.Missing(questionnaire, existing, extra);
-            if (missing.Count == 0)
-            {
-                var layout = new AnswerLayout(questionnaire, existing);
-                layouts[questionnaire.Id] = Task.FromResult(layout);
-                return layout;
-            }
-            db.Layout.AddRange(missing.Select(e => new LayoutAssignment
-            {
-                QuestionnaireId = questionnaire.Id, QuestionId = e.QuestionId, OptionId = e.OptionId, Slot = e.Slot, Bit = e.Bit,
-            }));
+            // Plain ADO.NET rather than a LINQ query and SaveChanges: at start-up (every server start, every import) EF's
+            // query compilation and update pipeline cost more CPU than everything else here, for one small table.
+            var connection = db.Database.GetDbConnection();
+            await db.Database.OpenConnectionAsync(cancellationToken);
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                var existing = await ReadAsync(connection, questionnaire.Id, cancellationToken);
+                var missing = AnswerLayout.Missing(questionnaire, existing, extra);
+                if (missing.Count == 0)
+                {
+                    var layout = new AnswerLayout(questionnaire, existing);
+                    layouts[questionnaire.Id] = Task.FromResult(layout);
+                    return layout;
+                }
+                try
+                {
+                    await InsertAsync(connection, questionnaire.Id, missing, cancellationToken);
+                }
+                catch (DbException) when (attempt < Attempts)
+                {
+                    // Another instance assigned first (a unique constraint): read its assignments and complete them.
+                }
             }
-            catch (DbUpdateException) when (attempt < Attempts)
+            finally
             {
-                // Another instance assigned first: read its assignments and complete them.
+                await db.Database.CloseConnectionAsync();
             }
         }
+    }
+
+    private static async Task<List<LayoutEntry>> ReadAsync(DbConnection connection, string questionnaireId, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = """SELECT "QuestionId", "OptionId", "Slot", "Bit" FROM questionnaire_layout WHERE "QuestionnaireId" = @questionnaire""";
+        Add(command, "questionnaire", questionnaireId);
+        var entries = new List<LayoutEntry>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            entries.Add(new LayoutEntry(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3)));
+        return entries;
+    }
+
+    /// <summary>All the new assignments in one transaction: a conflict with another instance stores none of them.</summary>
+    private static async Task InsertAsync(DbConnection connection, string questionnaireId, IReadOnlyList<LayoutEntry> entries, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO questionnaire_layout ("QuestionnaireId", "QuestionId", "OptionId", "Slot", "Bit")
+            VALUES (@questionnaire, @question, @option, @slot, @bit)
+            """;
+        Add(command, "questionnaire", questionnaireId);
+        var question = Add(command, "question", "");
+        var option = Add(command, "option", "");
+        var slot = Add(command, "slot", 0);
+        var bit = Add(command, "bit", 0);
+        foreach (var entry in entries)
+        {
+            question.Value = entry.QuestionId;
+            option.Value = entry.OptionId;
+            slot.Value = entry.Slot;
+            bit.Value = entry.Bit;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static DbParameter Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+        return parameter;
     }
 
     private Task<AnswerLayout> Retry(Questionnaire questionnaire)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Survey.Api.Model;
 using Survey.Core.Patterns;
 
@@ -23,6 +24,7 @@ public sealed record NewResponse(Guid Id, DateTime SubmittedAt, ResponseSubmissi
     /// The stored rows: one response row with every choice answer in its compact pattern (<paramref name="layout"/>),
     /// one row per "other" text and per text answer. <see cref="SurveyResponse.Seq"/> is set by the writer.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SurveyResponse ToEntity(AnswerLayout layout)
     {
         var questionnaire = layout.Questionnaire;

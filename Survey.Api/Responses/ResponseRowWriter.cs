@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -124,57 +125,88 @@ public static class ResponseRowWriter
         await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<SurveyResponse> responses, CancellationToken cancellationToken)
+    /// <summary>
+    /// Binary COPY of the responses, then of their texts (after them: the texts' foreign key checks each response).
+    /// Rows are written with the synchronous <see cref="NpgsqlBinaryImporter"/> calls: they only fill Npgsql's write
+    /// buffer (flushed to the socket when full), and the per-field async state machines cost more than the encoding.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<SurveyResponse> responses, CancellationToken cancellationToken)
     {
-        await using (var copy = await connection.BeginBinaryImportAsync(
-                         """COPY responses ("Id", "QuestionnaireId", "QuestionnaireVersion", "SubmittedAt", "Seq", "Patterns", "Mode") FROM STDIN (FORMAT BINARY)""", cancellationToken))
+        cancellationToken.ThrowIfCancellationRequested();
+        using (var copy = connection.BeginBinaryImport(
+                   """COPY responses ("Id", "QuestionnaireId", "QuestionnaireVersion", "SubmittedAt", "Seq", "Patterns", "Mode") FROM STDIN (FORMAT BINARY)"""))
         {
             foreach (var response in responses)
             {
-                await copy.StartRowAsync(cancellationToken);
-                await copy.WriteAsync(response.Id, NpgsqlDbType.Uuid, cancellationToken);
-                await copy.WriteAsync(response.QuestionnaireId, NpgsqlDbType.Varchar, cancellationToken);
-                await copy.WriteAsync(response.QuestionnaireVersion, NpgsqlDbType.Integer, cancellationToken);
-                await copy.WriteAsync(response.SubmittedAt, NpgsqlDbType.TimestampTz, cancellationToken);
-                await copy.WriteAsync(response.Seq!.Value, NpgsqlDbType.Bigint, cancellationToken);
-                await copy.WriteAsync(response.Patterns!, NpgsqlDbType.Bytea, cancellationToken);
-                await copy.WriteAsync((short)response.Mode, NpgsqlDbType.Smallint, cancellationToken);
+                copy.StartRow();
+                copy.Write(response.Id, NpgsqlDbType.Uuid);
+                copy.Write(response.QuestionnaireId, NpgsqlDbType.Varchar);
+                copy.Write(response.QuestionnaireVersion, NpgsqlDbType.Integer);
+                copy.Write(response.SubmittedAt, NpgsqlDbType.TimestampTz);
+                copy.Write(response.Seq!.Value, NpgsqlDbType.Bigint);
+                copy.Write(response.Patterns!, NpgsqlDbType.Bytea);
+                copy.Write((short)response.Mode, NpgsqlDbType.Smallint);
             }
-            await copy.CompleteAsync(cancellationToken);
+            copy.Complete();
         }
-        if (!responses.Any(r => r.Texts.Count > 0)) return;
-        await using (var copy = await connection.BeginBinaryImportAsync(
-                         """COPY response_texts ("ResponseId", "QuestionnaireId", "QuestionId", "OptionId", "Text") FROM STDIN (FORMAT BINARY)""", cancellationToken))
+        if (!responses.Any(r => r.Texts.Count > 0)) return Task.CompletedTask;
+        cancellationToken.ThrowIfCancellationRequested();
+        using (var copy = connection.BeginBinaryImport(
+                   """COPY response_texts ("ResponseId", "QuestionnaireId", "QuestionId", "OptionId", "Text") FROM STDIN (FORMAT BINARY)"""))
         {
-            foreach (var (response, text) in responses.SelectMany(r => r.Texts.Select(t => (r, t))))
+            foreach (var response in responses)
+            foreach (var text in response.Texts)
             {
-                await copy.StartRowAsync(cancellationToken);
-                await copy.WriteAsync(response.Id, NpgsqlDbType.Uuid, cancellationToken);
-                await copy.WriteAsync(text.QuestionnaireId, NpgsqlDbType.Varchar, cancellationToken);
-                await copy.WriteAsync(text.QuestionId, NpgsqlDbType.Varchar, cancellationToken);
-                if (text.OptionId is null) await copy.WriteNullAsync(cancellationToken);
-                else await copy.WriteAsync(text.OptionId, NpgsqlDbType.Varchar, cancellationToken);
-                await copy.WriteAsync(text.Text, NpgsqlDbType.Varchar, cancellationToken);
+                copy.StartRow();
+                copy.Write(response.Id, NpgsqlDbType.Uuid);
+                copy.Write(text.QuestionnaireId, NpgsqlDbType.Varchar);
+                copy.Write(text.QuestionId, NpgsqlDbType.Varchar);
+                if (text.OptionId is null) copy.WriteNull();
+                else copy.Write(text.OptionId, NpgsqlDbType.Varchar);
+                copy.Write(text.Text, NpgsqlDbType.Varchar);
             }
-            await copy.CompleteAsync(cancellationToken);
+            copy.Complete();
         }
+        return Task.CompletedTask;
     }
 
-    private static async Task InsertAsync(SqliteTransaction transaction, IReadOnlyList<SurveyResponse> responses, CancellationToken cancellationToken)
+    /// <summary>
+    /// Prepared INSERTs, executed synchronously: Microsoft.Data.Sqlite runs every statement synchronously anyway (its
+    /// async methods wrap the same call in a task), so the task per row was pure overhead.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static Task InsertAsync(SqliteTransaction transaction, IReadOnlyList<SurveyResponse> responses, CancellationToken cancellationToken)
     {
-        await using var insertResponse = Prepare(transaction,
+        using var insertResponse = Prepare(transaction,
             """INSERT INTO responses ("Id", "QuestionnaireId", "QuestionnaireVersion", "SubmittedAt", "Seq", "Patterns", "Mode") VALUES ($1, $2, $3, $4, $5, $6, $7)""", 7);
-        await using var insertText = Prepare(transaction,
+        using var insertText = Prepare(transaction,
             """INSERT INTO response_texts ("ResponseId", "QuestionnaireId", "QuestionId", "OptionId", "Text") VALUES ($1, $2, $3, $4, $5)""", 5);
+        var r = insertResponse.Parameters;
+        var t = insertText.Parameters;
         foreach (var response in responses)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var id = SqliteGuid(response.Id); // a DateTime binds as "yyyy-MM-dd HH:mm:ss[.fffffff]", as EF Core stores it
-
-            await ExecuteAsync(insertResponse, cancellationToken, id, response.QuestionnaireId, response.QuestionnaireVersion, response.SubmittedAt,
-                response.Seq, response.Patterns, (short)response.Mode);
+            r[0].Value = id;
+            r[1].Value = response.QuestionnaireId;
+            r[2].Value = response.QuestionnaireVersion;
+            r[3].Value = response.SubmittedAt;
+            r[4].Value = (object?)response.Seq ?? DBNull.Value;
+            r[5].Value = (object?)response.Patterns ?? DBNull.Value;
+            r[6].Value = (short)response.Mode;
+            insertResponse.ExecuteNonQuery();
             foreach (var text in response.Texts)
-                await ExecuteAsync(insertText, cancellationToken, id, text.QuestionnaireId, text.QuestionId, text.OptionId, text.Text);
+            {
+                t[0].Value = id;
+                t[1].Value = text.QuestionnaireId;
+                t[2].Value = text.QuestionId;
+                t[3].Value = (object?)text.OptionId ?? DBNull.Value;
+                t[4].Value = text.Text;
+                insertText.ExecuteNonQuery();
+            }
         }
+        return Task.CompletedTask;
     }
 
     /// <summary>EF Core stores a Guid on SQLite as upper-case text.</summary>

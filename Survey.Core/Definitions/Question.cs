@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization;
 
 namespace Survey.Core.Definitions;
@@ -41,5 +42,13 @@ public sealed record Question
     [JsonIgnore]
     public double EffectiveWeight => Weight ?? 1.0;
 
-    public QuestionOption? FindOption(string optionId) => OptionList.FirstOrDefault(o => o.Id == optionId);
+    /// <summary>A loop rather than LINQ: the validator calls this for every chosen option of every submission.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public QuestionOption? FindOption(string optionId)
+    {
+        var options = OptionList;
+        for (var i = 0; i < options.Count; i++)
+            if (options[i].Id == optionId) return options[i];
+        return null;
+    }
 }

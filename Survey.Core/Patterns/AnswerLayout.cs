@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Survey.Core.Definitions;
 
 namespace Survey.Core.Patterns;
@@ -71,6 +72,7 @@ public sealed class AnswerLayout
     }
 
     /// <summary>The stored pattern of a (validated) set of answers: chosen option ids per question id.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public byte[] Encode(IReadOnlyDictionary<string, IReadOnlyList<string>> answers)
     {
         Span<ulong> masks = SlotCount <= 64 ? stackalloc ulong[SlotCount] : new ulong[SlotCount];

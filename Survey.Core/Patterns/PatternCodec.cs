@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Survey.Core.Patterns;
 
 /// <summary>
@@ -11,6 +12,7 @@ public static class PatternCodec
     /// <summary>Longest varint of a 64-bit mask.</summary>
     public const int MaxBytesPerSlot = 10;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static byte[] Encode(ReadOnlySpan<ulong> masks)
     {
         var length = masks.Length;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Survey.Core.Definitions;
 
@@ -12,12 +13,15 @@ public static class SubmissionValidator
     /// <summary>Longest "other" text, in characters (Unicode scalar values).</summary>
     public const int MaxOtherTextLength = Question.DefaultTextLength;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static IReadOnlyList<SubmissionError> Validate(Questionnaire questionnaire, ResponseSubmission submission)
     {
         var errors = new List<SubmissionError>();
-        foreach (var unknown in submission.Answers.Keys.Concat(submission.OtherText.Keys).Concat(submission.Text.Keys)
-                     .Distinct().Where(id => questionnaire.FindQuestion(id) is null))
-            errors.Add(new(unknown, "unknownQuestion", $"问卷中没有编号为“{unknown}”的题目"));
+        // Almost every submission names only known questions: checked without allocating, the list built only if not.
+        if (!AllKnown(questionnaire, submission.Answers.Keys) || !AllKnown(questionnaire, submission.OtherText.Keys) || !AllKnown(questionnaire, submission.Text.Keys))
+            foreach (var unknown in submission.Answers.Keys.Concat(submission.OtherText.Keys).Concat(submission.Text.Keys)
+                         .Distinct().Where(id => questionnaire.FindQuestion(id) is null))
+                errors.Add(new(unknown, "unknownQuestion", $"问卷中没有编号为“{unknown}”的题目"));
 
         var visible = new HashSet<string>();
         for (var index = 0; index < questionnaire.Questions.Count; index++)
@@ -33,11 +37,53 @@ public static class SubmissionValidator
         return errors;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool AllKnown(Questionnaire questionnaire, IEnumerable<string> questionIds)
+    {
+        foreach (var id in questionIds)
+            if (questionnaire.FindQuestion(id) is null) return false;
+        return true;
+    }
+
     /// <summary>Shown when it has no condition, or when its (earlier, itself shown) controlling question has one of the listed options.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsVisible(Question question, Questionnaire questionnaire, ResponseSubmission submission, ISet<string> visibleSoFar) =>
         question.VisibleIf is not { } condition
-        || visibleSoFar.Contains(condition.Question) && submission.ChosenOptions(condition.Question).Any(condition.AnyOf.Contains);
+        || visibleSoFar.Contains(condition.Question) && AnyOf(submission.ChosenOptions(condition.Question), condition.AnyOf);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool AnyOf(IReadOnlyList<string> chosen, IReadOnlyList<string> listed)
+    {
+        for (var i = 0; i < chosen.Count; i++)
+            for (var j = 0; j < listed.Count; j++)
+                if (chosen[i] == listed[j]) return true;
+        return false;
+    }
+
+    /// <summary>The first option (in order of first appearance) chosen more than once, as GroupBy would find it; a few options, so no set.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static string? FirstDuplicate(IReadOnlyList<string> chosen)
+    {
+        for (var i = 0; i < chosen.Count; i++)
+        {
+            var seenBefore = false;
+            for (var j = 0; j < i && !seenBefore; j++) seenBefore = chosen[j] == chosen[i];
+            if (seenBefore) continue;
+            for (var j = i + 1; j < chosen.Count; j++)
+                if (chosen[j] == chosen[i]) return chosen[i];
+        }
+        return null;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static string? FirstUnknown(Question question, IReadOnlyList<string> chosen)
+    {
+        for (var i = 0; i < chosen.Count; i++)
+            if (question.FindOption(chosen[i]) is null) return chosen[i];
+        return null;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static SubmissionError? ValidateChoice(Question question, ResponseSubmission submission, bool isVisible, Questionnaire questionnaire)
     {
         var id = question.Id;
@@ -54,10 +100,10 @@ public static class SubmissionValidator
             if (hasOtherText) return OtherTextWithoutOption(question);
             return question.Required ? new(id, "required", "此题为必答题，请作答") : null;
         }
-        var unknown = chosen.FirstOrDefault(o => question.FindOption(o) is null);
+        var unknown = FirstUnknown(question, chosen);
         if (unknown is not null) return new(id, "unknownOption", $"此题没有编号为“{unknown}”的选项");
-        var duplicate = chosen.GroupBy(o => o).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null) return new(id, "duplicateOption", $"选项“{question.FindOption(duplicate.Key)!.Label}”重复选择");
+        var duplicate = FirstDuplicate(chosen);
+        if (duplicate is not null) return new(id, "duplicateOption", $"选项“{question.FindOption(duplicate)!.Label}”重复选择");
 
         if (question.Type == QuestionType.Single && chosen.Count != 1)
             return new(id, "single", "此题为单选题，只能选择1项");
@@ -78,6 +124,7 @@ public static class SubmissionValidator
         return null;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static SubmissionError? ValidateText(Question question, ResponseSubmission submission, bool isVisible, Questionnaire questionnaire)
     {
         var id = question.Id;
@@ -97,6 +144,7 @@ public static class SubmissionValidator
     }
 
     /// <summary>Length in characters as a resident counts them (a Chinese character or an emoji is one), and no control characters.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static SubmissionError? CheckWords(string questionId, string words, int maxLength, string rule, string what)
     {
         var length = 0;

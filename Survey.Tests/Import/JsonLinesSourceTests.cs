@@ -1,0 +1,75 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
+using Survey.Api.Import;
+using Survey.Core.Questionnaires;
+using Survey.Tests.TestSupport;
+
+namespace Survey.Tests.Import;
+
+/// <summary>
+/// <see cref="JsonLinesSource"/> reads an import file's UTF-8 bytes in place (<c>Read(Stream, …)</c>); it must number,
+/// skip and parse every line exactly as reading the file as text line by line does (<c>Read(TextReader, …)</c>, the
+/// way a <see cref="StreamReader"/> splits and decodes it): same line numbers, same errors in the same words, same
+/// submissions. Checked on files with every kind of line break, blank lines of Unicode spaces, byte order marks,
+/// invalid UTF-8, a line longer than the read buffer and more lines than one parallel batch.
+/// </summary>
+public sealed class JsonLinesSourceTests
+{
+    private static readonly Questionnaire Seed =
+        QuestionnaireCatalog.LoadFolder(RepositoryPaths.Questionnaires, NullLogger.Instance).Find("grassroots-service")!;
+
+    private static readonly DateTime Now = new(2026, 3, 5, 10, 0, 0, DateTimeKind.Utc);
+
+    private const string Valid = """{"answers":{"identity":["resident"]},"submittedAt":"2026-03-01T08:30:00+08:00"}""";
+
+    private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+
+    public static IEnumerable<object[]> Files()
+    {
+        yield return [Utf8(Valid + "\r\n" + Valid + "\r" + Valid + "\n" + Valid)]; // CRLF, lone CR, LF, no final break
+        yield return [Utf8("\r\n\r\n" + Valid + "\r\r\n\n" + Valid + "\n\r")]; // empty lines of every break
+        yield return [Utf8(" \t\n\u3000\u00A0\n\v\f\n" + Valid + "\n \u3000x\n")]; // blank lines of Unicode spaces; a space then x is not blank
+        yield return [(byte[])[0xEF, 0xBB, 0xBF, .. Utf8(Valid + "\n\uFEFF" + Valid + "\n")]]; // a byte order mark, and U+FEFF starting a later line
+        yield return [(byte[])[.. Utf8("""{"answers":{"identity":["resident"]},"otherText":{"identity":"a"""), 0xFF, 0xC3, .. Utf8("\"}}\n" + Valid)]]; // invalid UTF-8
+        yield return [Utf8("""{"answers":{"identity":["resident","cadre"]}}""" + "\n{\"answers\":\n" + """{"answers":{},"answers":{}}""" + "\n[]\n" + Valid + " x\n")];
+        yield return [Utf8(Valid + "\n" + """{"answers":{"identity":["resident"]},"text":{"suggestions":""" + "\"" + new string('长', 700_000) + "\"}}\n" + Valid)]; // 2.1 MB line
+        yield return [Utf8(string.Join("\n", Enumerable.Range(0, 5000).Select(i =>
+            i % 7 == 3 ? "" : i % 11 == 5 ? """{"answers":{"identity":["nobody"]}}""" : Valid.Replace("08:30", $"{i % 24:00}:{i % 60:00}"))))]; // many batches, lines across buffer ends
+        yield return [(byte[])[.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(Valid + "\r\n" + Valid)]]; // UTF-16: read as text
+    }
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Reading_the_bytes_in_place_gives_the_lines_reading_them_as_text_gives(byte[] file)
+    {
+        var asText = JsonLinesSource.Read(new StreamReader(new MemoryStream(file), Encoding.UTF8, detectEncodingFromByteOrderMarks: true), Seed, Now).ToList();
+        var inPlace = JsonLinesSource.Read(new MemoryStream(file), Seed, Now).ToList();
+
+        Assert.NotEmpty(asText);
+        Assert.Equal(asText.Select(Describe), inPlace.Select(Describe));
+    }
+
+    [Fact]
+    public void With_a_layout_each_valid_line_carries_its_stored_row()
+    {
+        var layout = new Survey.Core.Patterns.AnswerLayout(Seed, Survey.Core.Patterns.AnswerLayout.Missing(Seed, []));
+        var lines = JsonLinesSource.Read(new MemoryStream(Utf8(Valid + "\n" + """{"answers":{"identity":["nobody"]}}""")), Seed, Now, layout).ToList();
+
+        Assert.Equal(lines[0].Response!.ToEntity(layout).Patterns, lines[0].Row!.Patterns);
+        Assert.Equal(lines[0].Response!.Id, lines[0].Row!.Id);
+        Assert.Null(lines[1].Row);
+    }
+
+    /// <summary>Everything a line yields but its random id: number, errors with their words, time, answers and texts.</summary>
+    private static string Describe(ImportedLine line) => JsonSerializer.Serialize(new
+    {
+        line.Line,
+        Errors = line.Errors.Select(e => $"{e.Key}|{e.Rule}|{e.Message}"),
+        SubmittedAt = line.Response?.SubmittedAt,
+        Mode = line.Response?.Mode,
+        Answers = line.Response?.Submission.Answers,
+        OtherText = line.Response?.Submission.OtherText,
+        Text = line.Response?.Submission.Text,
+    });
+}
