@@ -31,7 +31,10 @@ public sealed class ApiServer : IAsyncDisposable
     public string? SnapshotLine { get; private set; }
 
     public static string RepositoryRoot { get; } = FindRoot();
-    public static string ApiDll => Path.Combine(RepositoryRoot, "Survey.Api", "bin", "Release", "net10.0", "Survey.Api.dll");
+    /// <summary>The server as script/server runs it (script/bench publishes it and says where), else the plain Release build.</summary>
+    public static string ApiDll => Environment.GetEnvironmentVariable("SURVEY_API_DLL") is { Length: > 0 } published
+        ? published
+        : Path.Combine(RepositoryRoot, "Survey.Api", "bin", "Release", "net10.0", "Survey.Api.dll");
     public static string QuestionnairesFolder => Path.Combine(RepositoryRoot, "questionnaires");
 
     /// <summary>Starts the server and returns once /healthz answers 200.</summary>

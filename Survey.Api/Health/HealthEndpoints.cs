@@ -4,7 +4,8 @@ namespace Survey.Api.Health;
 
 /// <summary>
 /// <c>/healthz</c>: liveness, the process answers (no check, so a database outage does not get it restarted).
-/// <c>/healthz/ready</c>: readiness for a load balancer, the database answers and questionnaires are loaded (else 503).
+/// <c>/healthz/ready</c>: readiness for a load balancer, the database answers, questionnaires are loaded and the stored
+/// responses have been read into memory (else 503).
 /// </summary>
 public static class HealthEndpoints
 {
@@ -17,7 +18,8 @@ public static class HealthEndpoints
                 await db.Database.ExecuteSqlRawAsync("SELECT 1", cancellationToken);
                 return true;
             })
-            .AddCheck<QuestionnairesHealthCheck>("questionnaires");
+            .AddCheck<QuestionnairesHealthCheck>("questionnaires")
+            .AddCheck<SnapshotsHealthCheck>("snapshots");
         return services;
     }
 

@@ -18,10 +18,19 @@ public static class LegacyAnswerConversion
     public static async Task<long> RunAsync(IServiceProvider services, QuestionnaireCatalog catalog, ILogger logger, CancellationToken cancellationToken = default)
     {
         var layouts = services.GetRequiredService<AnswerLayouts>();
-        List<string> pending;
+        // Old rows have no sequence number. One probe per loaded questionnaire on the (questionnaire, number) index, not a
+        // scan of every stored response at every start; old answers of questionnaires not loaded are found in their own
+        // (normally empty) table.
+        var pending = new List<string>();
         await using (var scope = services.CreateAsyncScope())
-            pending = await scope.ServiceProvider.GetRequiredService<SurveyDbContext>().Responses
-                .Where(r => r.Patterns == null).Select(r => r.QuestionnaireId).Distinct().ToListAsync(cancellationToken);
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SurveyDbContext>();
+            foreach (var loaded in catalog.All)
+                if (await db.Responses.AnyAsync(r => r.QuestionnaireId == loaded.Id && r.Seq == null, cancellationToken)) pending.Add(loaded.Id);
+            var loadedIds = catalog.All.Select(q => q.Id).ToList();
+            pending.AddRange(await db.LegacyAnswers.Where(a => !loadedIds.Contains(a.QuestionnaireId)).Select(a => a.QuestionnaireId).Distinct()
+                .ToListAsync(cancellationToken));
+        }
 
         long converted = 0;
         foreach (var questionnaireId in pending)

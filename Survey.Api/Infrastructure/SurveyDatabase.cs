@@ -32,11 +32,18 @@ public static class SurveyDatabase
     }
 
     public static void ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"));
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history")).ConfigureWarnings(SkipModelDiff);
 
     public static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("__ef_migrations_history"))
-            .AddInterceptors(new SqlitePerformancePragmas());
+        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("__ef_migrations_history")).ConfigureWarnings(SkipModelDiff);
+
+    /// <summary>
+    /// Migrating at start-up does not compare the model with the last migration's snapshot (EF's pending-model-changes
+    /// warning builds the design-time model and diffs it on every start); that comparison is a test
+    /// (<c>Infrastructure/SurveyDbContextTests</c>) and the scaffolding command's job.
+    /// </summary>
+    private static void SkipModelDiff(Microsoft.EntityFrameworkCore.Diagnostics.WarningsConfigurationBuilder warnings) =>
+        warnings.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning);
 
     /// <summary>Creates the folder of the SQLite file, and waits on a locked database rather than failing at once.</summary>
     private static string PrepareSqlite(string connectionString)

@@ -34,6 +34,7 @@ public static class PatternCodec
 
     /// <summary>Fills <paramref name="masks"/> (slots beyond the stored ones are 0); slots beyond its length are skipped.</summary>
     /// <exception cref="FormatException">A truncated or over-long varint.</exception>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void Decode(ReadOnlySpan<byte> pattern, Span<ulong> masks)
     {
         masks.Clear();

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Survey.Api.Infrastructure;
 using Survey.Api.Model;
@@ -53,6 +54,64 @@ public abstract class ResponseWriterTests(SurveyAppFactory app)
         await Task.WhenAll(writing);
         Assert.Equal(before + writers * each, (await snapshots.ColumnsAsync(questionnaire, default)).Count);
         Assert.True(refreshes > 2, "the reader should have refreshed while the writers wrote");
+    }
+
+    [Fact]
+    public async Task A_start_up_read_during_concurrent_writes_gets_every_row_with_its_texts()
+    {
+        // The start-up read (ResponseSnapshots.ReadAllRowsAsync; on PostgreSQL rows and texts on two connections at once): each response these
+        // writers store chooses "other" in satisfying-ways and writes its text in the same transaction, so every row
+        // read with that choice must arrive with exactly its own text, and no text without its row.
+        var questionnaire = app.Services.GetRequiredService<QuestionnaireCatalog>().Find(Id)!;
+        var layout = await app.Services.GetRequiredService<AnswerLayouts>().GetAsync(questionnaire);
+        var ways = layout.Questions.ToList().FindIndex(q => q.Question.Id == "satisfying-ways");
+        const int writers = 4, each = 30;
+        var writing = Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
+        {
+            for (var i = 0; i < each; i++)
+            {
+                await using var scope = app.Services.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<SurveyDbContext>();
+                var response = new SurveyResponse
+                {
+                    Id = Guid.NewGuid(), QuestionnaireId = Id, QuestionnaireVersion = 1, SubmittedAt = DateTime.UtcNow,
+                    Patterns = layout.Encode(new Dictionary<string, IReadOnlyList<string>> { ["identity"] = ["resident"], ["satisfying-ways"] = ["other"] }),
+                };
+                response.Texts.Add(new ResponseText { QuestionnaireId = Id, QuestionId = "satisfying-ways", OptionId = "other", Text = $"写者{w}第{i}份" });
+                await ResponseWriter.WriteAsync(db, Id, [response], [], default);
+            }
+        })).ToList();
+
+        var reads = 0;
+        while (true)
+        {
+            var done = writing.All(t => t.IsCompleted);
+            var columns = new Survey.Api.Results.Engine.ResponseColumns(layout);
+            await using (var rowsScope = app.Services.CreateAsyncScope())
+            await using (var textsScope = app.Services.CreateAsyncScope())
+            {
+                var rowsDb = rowsScope.ServiceProvider.GetRequiredService<SurveyDbContext>();
+                var textsDb = textsScope.ServiceProvider.GetRequiredService<SurveyDbContext>();
+                await rowsDb.Database.OpenConnectionAsync();
+                await textsDb.Database.OpenConnectionAsync();
+                // As the server reads: texts on a second connection on PostgreSQL, after the rows on SQLite.
+                await Survey.Api.Results.Engine.ResponseSnapshots.ReadAllRowsAsync(rowsDb.Database.GetDbConnection(),
+                    app.Database.Kind == "postgres" ? textsDb.Database.GetDbConnection() : null, Id, columns, default);
+            }
+            var withOther = Enumerable.Range(0, columns.Count).Where(row => columns.Masks[ways].Get(row) != 0).ToList();
+            var (rows, numbers, count) = columns.Texts("satisfying-ways", "other").Read();
+            Assert.Equal(withOther, rows.Take(count).Order().ToList());
+            Assert.Equal(count, numbers.Take(count).Select(columns.Text).Distinct().Count());
+            for (var row = 0; row < columns.Count; row++) Assert.Equal(row + 1, columns.Seq(row));
+            reads++;
+            if (done)
+            {
+                Assert.Equal(writers * each, count);
+                break;
+            }
+        }
+        await Task.WhenAll(writing);
+        Assert.True(reads > 1, "the reader should have read while the writers wrote");
     }
 }
 

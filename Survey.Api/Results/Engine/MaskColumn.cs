@@ -42,6 +42,7 @@ public sealed class MaskColumn<T>(int width) : MaskColumn where T : unmanaged, I
 
     public override int BytesPerRow => System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public override void Set(int row, ulong mask)
     {
         var chunk = row >> ResponseColumns.ChunkBits;

@@ -66,6 +66,39 @@ public sealed class ResponseSnapshots(IServiceScopeFactory scopes, AnswerLayouts
         return null;
     }
 
+    /// <summary>
+    /// The start-up load of every questionnaire's snapshot (<see cref="StartLoading"/>); complete when nothing was started.
+    /// Never faults: a questionnaire that could not be loaded is read by its first request instead.
+    /// </summary>
+    public Task Loading { get; private set; } = Task.CompletedTask;
+
+    /// <summary>
+    /// Begins reading every questionnaire's stored responses in the background, as soon as the database is ready, so
+    /// the reading overlaps the rest of start-up instead of waiting for the first request. A request that comes
+    /// during the load waits for it (the snapshot's lock) and then reads only what arrived since.
+    /// </summary>
+    public void StartLoading(IReadOnlyList<Questionnaire> questionnaires, CancellationToken stopping)
+    {
+        Loading = Task.Run(async () =>
+        {
+            foreach (var questionnaire in questionnaires)
+            {
+                try
+                {
+                    await RefreshAsync(questionnaire, stopping);
+                }
+                catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception exception)
+                {
+                    logger.LogWarning(exception, "The responses of {Questionnaire} were not loaded at start-up; its first request reads them", questionnaire.Id);
+                }
+            }
+        }, CancellationToken.None);
+    }
+
     public async Task<ResponseColumns> ColumnsAsync(Questionnaire questionnaire, CancellationToken cancellationToken) =>
         (await RefreshAsync(questionnaire, cancellationToken)).Columns;
 
@@ -85,7 +118,18 @@ public sealed class ResponseSnapshots(IServiceScopeFactory scopes, AnswerLayouts
             {
                 // Opened through EF, so its connection resilience and interceptors apply to the snapshot's reads too.
                 await db.Database.OpenConnectionAsync(cancellationToken);
-                await ReadNewRowsAsync(db.Database.GetDbConnection(), questionnaire.Id, snapshot.Columns, cancellationToken);
+                if (snapshot.Columns.Count == 0)
+                {
+                    // The first read (start-up) is the large one. On PostgreSQL the texts come on a second connection at
+                    // the same time (the server joins them while this process decodes the rows); on SQLite, whose reads
+                    // run in this process, two at once were slower than one after the other (measured at 1M).
+                    await using var textScope = scopes.CreateAsyncScope();
+                    var textDb = db is SqliteSurveyDbContext ? null : textScope.ServiceProvider.GetRequiredService<SurveyDbContext>();
+                    if (textDb is not null) await textDb.Database.OpenConnectionAsync(cancellationToken);
+                    await ReadAllRowsAsync(db.Database.GetDbConnection(), textDb?.Database.GetDbConnection(), questionnaire.Id, snapshot.Columns, cancellationToken);
+                }
+                else
+                    await ReadNewRowsAsync(db.Database.GetDbConnection(), questionnaire.Id, snapshot.Columns, cancellationToken);
                 // After the rows: a set-aside names only responses already stored, so the rows it names are there.
                 if (await snapshot.SetAsides.RefreshAsync(db.Database.GetDbConnection(), questionnaire.Id, snapshot.Columns, cancellationToken))
                     snapshot.Memo.Clear();
@@ -101,6 +145,14 @@ public sealed class ResponseSnapshots(IServiceScopeFactory scopes, AnswerLayouts
                 logger.LogInformation("Snapshot of {Questionnaire}: {Rows} responses read in {Seconds:0.00} s, about {Bytes} bytes ({PerResponse:0.0} per response)",
                     questionnaire.Id, snapshot.Columns.Count, clock.Elapsed.TotalSeconds, snapshot.Columns.ApproximateBytes,
                     snapshot.Columns.ApproximateBytes / (double)Math.Max(1, snapshot.Columns.Count));
+            if (snapshot.Columns.Count - rowsBefore >= LoggedFrom)
+            {
+                // Reading that many rows left garbage (driver buffers, texts seen twice) and a heap grown to hold it: a
+                // compacting collection that returns the free memory to the system keeps the resident size near what
+                // the snapshot itself takes. Rare (start-up, large imports), and well under the time the reading took.
+                System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            }
         }
         finally
         {
@@ -117,34 +169,124 @@ public sealed class ResponseSnapshots(IServiceScopeFactory scopes, AnswerLayouts
     {
         var after = columns.LastSeq;
         if (connection.State != System.Data.ConnectionState.Open) await connection.OpenAsync(cancellationToken);
-        var masks = new ulong[Math.Max(columns.Layout.SlotCount, 1)];
-        long upTo = after;
-        await using (var command = Command(connection, """
-            SELECT "Seq", "SubmittedAt", "Patterns", "Mode" FROM responses
-            WHERE "QuestionnaireId" = @questionnaire AND "Seq" > @after ORDER BY "Seq"
-            """, questionnaireId, after, long.MaxValue))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                upTo = reader.GetInt64(0);
-                var submittedAt = DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc);
-                PatternCodec.Decode(reader.IsDBNull(2) ? [] : (byte[])reader.GetValue(2), masks);
-                columns.Append(upTo, submittedAt, (Survey.Api.Model.ResponseMode)reader.GetInt16(3), masks);
-            }
-        }
+        var upTo = await AppendRowsAsync(connection, questionnaireId, columns, after, long.MaxValue, cancellationToken);
         if (upTo == after) return;
-        await using (var command = Command(connection, """
-            SELECT r."Seq", t."QuestionId", t."OptionId", t."Text" FROM response_texts t JOIN responses r ON r."Id" = t."ResponseId"
-            WHERE r."QuestionnaireId" = @questionnaire AND r."Seq" > @after AND r."Seq" <= @upTo
-            """, questionnaireId, after, upTo))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        foreach (var (seq, column, number) in await ReadTextsAsync(connection, questionnaireId, columns, after, upTo, cancellationToken))
+            if (columns.PendingRowOf(seq) is var row and >= 0) column.Add(row, number);
+        columns.Publish();
+    }
+
+    /// <summary>
+    /// The same for a large read (an empty snapshot: start-up): the highest number stored now is read first, then the
+    /// rows up to it and their texts (at the same time when a second connection is given), and the texts are attached
+    /// once the rows are in. Exact like the one-connection read: every number up to that highest one was committed
+    /// before it was seen (<see cref="ResponseWriter"/>), so both reads see all of them, and nothing above it is taken.
+    /// </summary>
+    public static async Task ReadAllRowsAsync(DbConnection rowsConnection, DbConnection? textsConnection, string questionnaireId, ResponseColumns columns,
+        CancellationToken cancellationToken)
+    {
+        var after = columns.LastSeq;
+        long upTo;
+        await using (var command = Command(rowsConnection, """
+            SELECT MAX("Seq") FROM responses WHERE "QuestionnaireId" = @questionnaire
+            """, questionnaireId, after, long.MaxValue))
+            upTo = await command.ExecuteScalarAsync(cancellationToken) is long highest ? highest : 0;
+        if (upTo <= after) return;
+        var sqlite = rowsConnection is Microsoft.Data.Sqlite.SqliteConnection;
+        Task<List<(long Seq, ResponseColumns.TextColumn Column, int Number)>>? texts = null;
+        try
         {
-            while (await reader.ReadAsync(cancellationToken))
-                columns.AddText(reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3));
+            // SQLite: the texts' join probes an index once per response; reading the file through a memory map for the
+            // duration of this read halves its time, and unmapping afterwards keeps those pages out of the resident size.
+            if (sqlite) await PragmaAsync([rowsConnection, textsConnection ?? rowsConnection], $"PRAGMA mmap_size={1L << 40}", cancellationToken);
+            if (textsConnection is null)
+            {
+                await AppendRowsAsync(rowsConnection, questionnaireId, columns, after, upTo, cancellationToken);
+                texts = ReadTextsAsync(rowsConnection, questionnaireId, columns, after, upTo, cancellationToken);
+            }
+            else
+            {
+                texts = Task.Run(() => ReadTextsAsync(textsConnection, questionnaireId, columns, after, upTo, cancellationToken), cancellationToken);
+                await AppendRowsAsync(rowsConnection, questionnaireId, columns, after, upTo, cancellationToken);
+            }
+            foreach (var (seq, column, number) in await texts)
+                if (columns.PendingRowOf(seq) is var row and >= 0) column.Add(row, number);
+        }
+        finally
+        {
+            // The texts' read must be over (if the rows' read failed) before its connection is used again or returned.
+            if (texts is not null) await texts.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            if (sqlite) await PragmaAsync([rowsConnection, textsConnection ?? rowsConnection], "PRAGMA mmap_size=0", CancellationToken.None);
         }
         columns.Publish();
     }
+
+    /// <summary>Appends the rows numbered in (after, upTo], in order; returns the last number appended (after when none).</summary>
+    private static async Task<long> AppendRowsAsync(DbConnection connection, string questionnaireId, ResponseColumns columns, long after, long upTo,
+        CancellationToken cancellationToken)
+    {
+        var masks = new ulong[Math.Max(columns.Layout.SlotCount, 1)];
+        var pattern = new byte[64];
+        var last = after;
+        // SQLite keeps times as text: the minute is computed by the database (whole seconds since 1970, then minutes
+        // since the snapshot's epoch, truncated like ResponseColumns.MinuteOf), not parsed here once per row.
+        var sqlite = connection is Microsoft.Data.Sqlite.SqliteConnection;
+        var submitted = sqlite ? $"""(CAST(strftime('%s', "SubmittedAt") AS INTEGER) - {EpochSeconds}) / 60""" : "\"SubmittedAt\"";
+        await using var command = Command(connection, $"""
+            SELECT "Seq", {submitted}, "Patterns", "Mode" FROM responses
+            WHERE "QuestionnaireId" = @questionnaire AND "Seq" > @after AND "Seq" <= @upTo ORDER BY "Seq"
+            """, questionnaireId, after, upTo);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            last = reader.GetInt64(0);
+            var minute = sqlite ? (int)reader.GetInt64(1) : ResponseColumns.MinuteOf(DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc));
+            if (reader.IsDBNull(2)) PatternCodec.Decode([], masks);
+            else if (sqlite) PatternCodec.Decode(reader.GetFieldValue<byte[]>(2), masks); // SQLite's GetBytes opens the blob by row id: far slower
+            else
+            {
+                // Into one reused buffer: a million rows would otherwise be a million short-lived arrays.
+                var length = (int)reader.GetBytes(2, 0, null, 0, 0);
+                if (length > pattern.Length) pattern = new byte[length * 2];
+                reader.GetBytes(2, 0, pattern, 0, length);
+                PatternCodec.Decode(pattern.AsSpan(0, length), masks);
+            }
+            columns.Append(last, minute, (Survey.Api.Model.ResponseMode)reader.GetInt16(3), masks);
+        }
+        return last;
+    }
+
+    /// <summary>
+    /// The texts of the responses numbered in (after, upTo], each interned and paired with its column, keyed by the
+    /// response's number (the rows may not be appended yet). Keys the questionnaire does not have are left out.
+    /// </summary>
+    private static async Task<List<(long Seq, ResponseColumns.TextColumn Column, int Number)>> ReadTextsAsync(
+        DbConnection connection, string questionnaireId, ResponseColumns columns, long after, long upTo, CancellationToken cancellationToken)
+    {
+        var texts = new List<(long, ResponseColumns.TextColumn, int)>();
+        await using var command = Command(connection, """
+            SELECT r."Seq", t."QuestionId", t."OptionId", t."Text" FROM response_texts t JOIN responses r ON r."Id" = t."ResponseId"
+            WHERE r."QuestionnaireId" = @questionnaire AND r."Seq" > @after AND r."Seq" <= @upTo
+            """, questionnaireId, after, upTo);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            if (columns.TextColumnOf(reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2)) is { } column)
+                texts.Add((reader.GetInt64(0), column, columns.Intern(reader.GetString(3))));
+        return texts;
+    }
+
+    private static async Task PragmaAsync(DbConnection[] connections, string pragma, CancellationToken cancellationToken)
+    {
+        foreach (var connection in connections.Distinct())
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = pragma;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Seconds from 1970 to <see cref="ResponseColumns.Epoch"/>.</summary>
+    private static readonly long EpochSeconds = (long)(ResponseColumns.Epoch - DateTime.UnixEpoch).TotalSeconds;
 
     private static DbCommand Command(DbConnection connection, string sql, string questionnaireId, long after, long upTo)
     {
