@@ -59,9 +59,11 @@ public sealed class CodesBrowserTests(CodedBrowserApp browser) : IClassFixture<C
         Assert.Contains($"{CodedApp.PublicBaseAddress}/q/{CodedApp.Id}", text.Replace("\n", ""));
 
         // 300 dpi, as a printer prints: at 150 dpi zbarimg sometimes missed one of the ten codes (5 pixels a module).
-        await RunAsync("pdftoppm", $"-png -r 300 -f 1 -l 1 {pdf} {Path.Combine(folder.Path, "slips")}");
-        var png = Directory.GetFiles(folder.Path, "slips*.png").Single();
-        var decoded = (await RunAsync("zbarimg", $"--quiet --raw -Sdisable -Sqrcode.enable {png}")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        // Reading ten codes in one page image, zbarimg still misses one now and then at 300 dpi (seen once in CI: 9 of
+        // 10); the page is then read again at 600 dpi, closer to what a phone sees of one slip, which must find the rest.
+        var png = await PageImageAsync(pdf, folder.Path, 300);
+        var decoded = await DecodeQrCodesAsync(png);
+        if (decoded.Length < 10) decoded = [.. decoded.Union(await DecodeQrCodesAsync(await PageImageAsync(pdf, folder.Path, 600)))];
         Assert.Equal(10, decoded.Length);
         Assert.All(decoded, d => Assert.StartsWith($"{CodedApp.PublicBaseAddress}/q/{CodedApp.Id}?code=", d));
         Assert.Equal(codes.Take(10).Order(), decoded.Select(d => d[(d.IndexOf("code=") + 5)..]).Order());
@@ -110,6 +112,16 @@ public sealed class CodesBrowserTests(CodedBrowserApp browser) : IClassFixture<C
         var coded = await page.GotoAsync($"/admin/q/{CodedApp.Id}/poster");
         Assert.Equal(409, coded!.Status);
     }
+
+    private static async Task<string> PageImageAsync(string pdf, string folder, int dpi)
+    {
+        var prefix = Path.Combine(folder, $"slips-{dpi}");
+        await RunAsync("pdftoppm", $"-png -r {dpi} -f 1 -l 1 {pdf} {prefix}");
+        return Directory.GetFiles(folder, $"slips-{dpi}*.png").Single();
+    }
+
+    private static async Task<string[]> DecodeQrCodesAsync(string png) =>
+        (await RunAsync("zbarimg", $"--quiet --raw -Sdisable -Sqrcode.enable {png}")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
     private static void Keep(string png, string name)
     {
