@@ -62,7 +62,7 @@ public sealed class AnswerLayouts(IServiceScopeFactory scopes)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = """SELECT "QuestionId", "OptionId", "Slot", "Bit" FROM questionnaire_layout WHERE "QuestionnaireId" = @questionnaire""";
-        Add(command, "questionnaire", questionnaireId);
+        command.AddParameter("questionnaire", questionnaireId);
         var entries = new List<LayoutEntry>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -80,11 +80,11 @@ public sealed class AnswerLayouts(IServiceScopeFactory scopes)
             INSERT INTO questionnaire_layout ("QuestionnaireId", "QuestionId", "OptionId", "Slot", "Bit")
             VALUES (@questionnaire, @question, @option, @slot, @bit)
             """;
-        Add(command, "questionnaire", questionnaireId);
-        var question = Add(command, "question", "");
-        var option = Add(command, "option", "");
-        var slot = Add(command, "slot", 0);
-        var bit = Add(command, "bit", 0);
+        command.AddParameter("questionnaire", questionnaireId);
+        var question = command.AddParameter("question", "");
+        var option = command.AddParameter("option", "");
+        var slot = command.AddParameter("slot", 0);
+        var bit = command.AddParameter("bit", 0);
         foreach (var entry in entries)
         {
             question.Value = entry.QuestionId;
@@ -96,14 +96,6 @@ public sealed class AnswerLayouts(IServiceScopeFactory scopes)
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private static DbParameter Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-        return parameter;
-    }
 
     private Task<AnswerLayout> Retry(Questionnaire questionnaire)
     {

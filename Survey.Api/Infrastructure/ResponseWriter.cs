@@ -31,8 +31,8 @@ public static class ResponseWriter
             ON CONFLICT ("QuestionnaireId") DO UPDATE SET "LastSeq" = response_counters."LastSeq" + @count
             RETURNING "LastSeq"
             """;
-        Add(command, "questionnaire", questionnaireId);
-        Add(command, "count", (long)count);
+        command.AddParameter("questionnaire", questionnaireId);
+        command.AddParameter("count", (long)count);
         var last = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
         return last - count + 1;
     }
@@ -51,13 +51,5 @@ public static class ResponseWriter
         await ResponseRowWriter.WriteRowsAsync(db, questionnaireId, responses, cancellationToken);
         await ResponseRowWriter.WriteKeysAsync(db, keys.ToList(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-    }
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Survey.Api.Infrastructure;
 using Survey.Api.Model;
 using Survey.Api.Results.Engine;
+using Survey.Core.Patterns;
 using Survey.Core.Questionnaires;
 using Survey.Tests.TestSupport;
 
@@ -17,6 +18,18 @@ public abstract class ResponseWriterTests(SurveyAppFactory app)
 {
     private const string Id = "grassroots-service";
 
+    private static SurveyResponse Response(AnswerLayout layout, Dictionary<string, IReadOnlyList<string>> answers) => new()
+    {
+        Id = Guid.NewGuid(), QuestionnaireId = Id, QuestionnaireVersion = 1, SubmittedAt = DateTime.UtcNow, Patterns = layout.Encode(answers),
+    };
+
+    /// <summary>One response in a transaction of its own, through the writer the API uses.</summary>
+    private async Task StoreAsync(SurveyResponse response)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await ResponseWriter.WriteAsync(scope.ServiceProvider.GetRequiredService<SurveyDbContext>(), Id, [response], [], default);
+    }
+
     [Fact]
     public async Task Concurrent_writers_never_let_a_refreshing_snapshot_skip_a_row()
     {
@@ -30,14 +43,7 @@ public abstract class ResponseWriterTests(SurveyAppFactory app)
         {
             for (var i = 0; i < each; i++)
             {
-                await using var scope = app.Services.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<SurveyDbContext>();
-                var response = new SurveyResponse
-                {
-                    Id = Guid.NewGuid(), QuestionnaireId = Id, QuestionnaireVersion = 1, SubmittedAt = DateTime.UtcNow,
-                    Patterns = layout.Encode(new Dictionary<string, IReadOnlyList<string>> { ["identity"] = [w % 2 == 0 ? "cadre" : "member"] }),
-                };
-                await ResponseWriter.WriteAsync(db, Id, [response], [], default);
+                await StoreAsync(Response(layout, new Dictionary<string, IReadOnlyList<string>> { ["identity"] = [w % 2 == 0 ? "cadre" : "member"] }));
             }
         })).ToList();
 
@@ -70,15 +76,9 @@ public abstract class ResponseWriterTests(SurveyAppFactory app)
         {
             for (var i = 0; i < each; i++)
             {
-                await using var scope = app.Services.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<SurveyDbContext>();
-                var response = new SurveyResponse
-                {
-                    Id = Guid.NewGuid(), QuestionnaireId = Id, QuestionnaireVersion = 1, SubmittedAt = DateTime.UtcNow,
-                    Patterns = layout.Encode(new Dictionary<string, IReadOnlyList<string>> { ["identity"] = ["resident"], ["satisfying-ways"] = ["other"] }),
-                };
+                var response = Response(layout, new Dictionary<string, IReadOnlyList<string>> { ["identity"] = ["resident"], ["satisfying-ways"] = ["other"] });
                 response.Texts.Add(new ResponseText { QuestionnaireId = Id, QuestionId = "satisfying-ways", OptionId = "other", Text = $"写者{w}第{i}份" });
-                await ResponseWriter.WriteAsync(db, Id, [response], [], default);
+                await StoreAsync(response);
             }
         })).ToList();
 

@@ -292,13 +292,9 @@ public sealed class ResponseSnapshots(IServiceScopeFactory scopes, AnswerLayouts
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
-        foreach (var (name, value) in new (string, object)[] { ("questionnaire", questionnaireId), ("after", after), ("upTo", upTo) })
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
+        command.AddParameter("questionnaire", questionnaireId);
+        command.AddParameter("after", after);
+        command.AddParameter("upTo", upTo);
         return command;
     }
 

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Survey.Api.Infrastructure;
 
 namespace Survey.Api.Results.Engine;
 
@@ -75,10 +76,7 @@ public sealed class SetAsideRows
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "questionnaire";
-        parameter.Value = questionnaireId;
-        command.Parameters.Add(parameter);
+        command.AddParameter("questionnaire", questionnaireId);
         return command;
     }
 }
