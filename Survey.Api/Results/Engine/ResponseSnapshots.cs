@@ -171,8 +171,7 @@ public sealed class ResponseSnapshots(IServiceScopeFactory scopes, AnswerLayouts
         if (connection.State != System.Data.ConnectionState.Open) await connection.OpenAsync(cancellationToken);
         var upTo = await AppendRowsAsync(connection, questionnaireId, columns, after, long.MaxValue, cancellationToken);
         if (upTo == after) return;
-        foreach (var (seq, column, number) in await ReadTextsAsync(connection, questionnaireId, columns, after, upTo, cancellationToken))
-            if (columns.PendingRowOf(seq) is var row and >= 0) column.Add(row, number);
+        AttachTexts(columns, await ReadTextsAsync(connection, questionnaireId, columns, after, upTo, cancellationToken));
         columns.Publish();
     }
 
@@ -209,8 +208,7 @@ public sealed class ResponseSnapshots(IServiceScopeFactory scopes, AnswerLayouts
                 texts = Task.Run(() => ReadTextsAsync(textsConnection, questionnaireId, columns, after, upTo, cancellationToken), cancellationToken);
                 await AppendRowsAsync(rowsConnection, questionnaireId, columns, after, upTo, cancellationToken);
             }
-            foreach (var (seq, column, number) in await texts)
-                if (columns.PendingRowOf(seq) is var row and >= 0) column.Add(row, number);
+            AttachTexts(columns, await texts);
         }
         finally
         {
@@ -219,6 +217,13 @@ public sealed class ResponseSnapshots(IServiceScopeFactory scopes, AnswerLayouts
             if (sqlite) await PragmaAsync([rowsConnection, textsConnection ?? rowsConnection], "PRAGMA mmap_size=0", CancellationToken.None);
         }
         columns.Publish();
+    }
+
+    /// <summary>Attaches texts read by <see cref="ReadTextsAsync"/> to their rows, once the rows are appended (not yet published).</summary>
+    private static void AttachTexts(ResponseColumns columns, List<(long Seq, ResponseColumns.TextColumn Column, int Number)> texts)
+    {
+        foreach (var (seq, column, number) in texts)
+            if (columns.PendingRowOf(seq) is var row and >= 0) column.Add(row, number);
     }
 
     /// <summary>Appends the rows numbered in (after, upTo], in order; returns the last number appended (after when none).</summary>
