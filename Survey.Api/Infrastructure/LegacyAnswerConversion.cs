@@ -70,7 +70,7 @@ public static class LegacyAnswerConversion
                 .Select(a => new { a.ResponseId, a.QuestionId, a.OptionId }).ToListAsync(cancellationToken))
             .ToLookup(a => a.ResponseId);
 
-        var first = await ResponseWriter.ReserveSeqAsync(db, questionnaireId, batch.Count, cancellationToken);
+        var numbers = await ResponseWriter.NumbersAsync(db, questionnaireId, batch.Count, cancellationToken);
         var masks = new ulong[slotCount];
         for (var i = 0; i < batch.Count; i++)
         {
@@ -81,10 +81,14 @@ public static class LegacyAnswerConversion
                 masks[slot] |= 1UL << bit;
             }
             batch[i].Patterns = PatternCodec.Encode(masks);
-            batch[i].Seq = first + i;
+            batch[i].Seq = numbers[i];
         }
         await db.SaveChangesAsync(cancellationToken);
         await db.LegacyAnswers.Where(a => ids.Contains(a.ResponseId)).ExecuteDeleteAsync(cancellationToken);
+        // PostgreSQL's snapshots read the rows stored by transactions they have not seen (ResponseSnapshots): a converted
+        // row becomes readable now, so it is marked as stored by this transaction.
+        if (db.Database.IsNpgsql())
+            await db.Database.ExecuteSqlAsync($"""UPDATE responses SET "TxId" = DEFAULT WHERE "Id" = ANY({ids.ToArray()})""", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return batch.Count;
     }

@@ -13,7 +13,8 @@ public sealed class ResponseTextEntityConfiguration : IEntityTypeConfiguration<R
         builder.Property(t => t.QuestionId).HasMaxLength(64).IsRequired();
         builder.Property(t => t.OptionId).HasMaxLength(64);
         builder.Property(t => t.Text).HasMaxLength(5000).IsRequired();
-        builder.HasIndex(t => new { t.QuestionnaireId, t.QuestionId });
+        // The snapshot joins texts to their responses; nothing reads texts by question in SQL (the analysis counts
+        // them in memory), so there is no (questionnaire, question) index to keep up on every insert.
         builder.HasIndex(t => t.ResponseId);
     }
 }

@@ -6,20 +6,46 @@ using Survey.Api.Responses;
 namespace Survey.Api.Infrastructure;
 
 /// <summary>
-/// Stores compact response rows and numbers them. Sequence numbers come from a counter row per questionnaire
-/// (<c>response_counters</c>), incremented in the same transaction as the inserts: the row lock is held until commit,
-/// so a transaction holding number n+1 cannot commit before the one holding n has committed or rolled back (and a
-/// rollback gives its numbers back). Numbers therefore become visible in order, and a reader that has seen n has
-/// seen everything below it: the analysis snapshot catches up exactly by reading <c>Seq &gt; n</c>, on PostgreSQL with
-/// concurrent writers as on SQLite (which serialises writers anyway). A sequence or identity column would not do:
-/// its values are taken at insert time and may commit out of order.
+/// Stores compact response rows and numbers them; a number identifies a response to the analysis (set-asides name
+/// responses by it) and is unique per questionnaire.
+/// <list type="bullet">
+/// <item>PostgreSQL: from the sequence <c>responses_seq</c> (the column's default), with no lock, so concurrent
+/// transactions (the group commit's writers, other instances, an import) commit side by side and share WAL flushes.
+/// Numbers may therefore become visible out of order; readers do not rely on them for what is new but on the
+/// transaction that stored each row (<c>"TxId"</c>, default <c>pg_current_xact_id()</c>), see
+/// <see cref="Survey.Api.Results.Engine.ResponseSnapshots.ReadNewRowsAsync"/>.</item>
+/// <item>SQLite: from a counter row per questionnaire (<c>response_counters</c>) incremented in the same transaction
+/// as the inserts. SQLite serialises writers, so numbers become visible in order and a reader that has seen n has
+/// seen everything below it: the snapshot catches up by reading <c>Seq &gt; n</c>.</item>
+/// </list>
 /// </summary>
 public static class ResponseWriter
 {
     /// <summary>
-    /// Reserves <paramref name="count"/> consecutive numbers for the questionnaire in the current transaction (which
-    /// must exist) and returns the first. Run it as late as possible in the transaction: the counter row stays locked
-    /// for other writers of the questionnaire until commit.
+    /// <paramref name="count"/> numbers for rows about to be stored in the current transaction (which must exist), in
+    /// increasing order: on PostgreSQL from the sequence, on SQLite <see cref="ReserveSeqAsync"/>'s consecutive range.
+    /// </summary>
+    public static async Task<long[]> NumbersAsync(SurveyDbContext db, string questionnaireId, int count, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            var first = await ReserveSeqAsync(db, questionnaireId, count, cancellationToken);
+            return Enumerable.Range(0, count).Select(i => first + i).ToArray();
+        }
+        _ = db.Database.CurrentTransaction ?? throw new InvalidOperationException("Sequence numbers are taken inside the writing transaction.");
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "SELECT nextval('responses_seq') FROM generate_series(1, @count) ORDER BY 1";
+        command.AddParameter("count", count);
+        var numbers = new List<long>(count);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) numbers.Add(reader.GetInt64(0));
+        return numbers.ToArray();
+    }
+
+    /// <summary>
+    /// SQLite: reserves <paramref name="count"/> consecutive numbers for the questionnaire in the current transaction
+    /// (which must exist) and returns the first. Run it as late as possible in the transaction: the counter row stays
+    /// locked for other writers of the questionnaire until commit.
     /// </summary>
     public static async Task<long> ReserveSeqAsync(SurveyDbContext db, string questionnaireId, int count, CancellationToken cancellationToken)
     {

@@ -12,14 +12,14 @@ namespace Survey.Api.Integrity;
 /// </summary>
 public sealed class ResponseFlagService(ResponseSnapshots snapshots)
 {
-    private readonly ConcurrentDictionary<string, (long LastSeq, IReadOnlyList<FlagGroup> Groups)> memo = new();
+    private readonly ConcurrentDictionary<string, (int Rows, IReadOnlyList<FlagGroup> Groups)> memo = new();
 
     public async Task<IReadOnlyList<FlagGroup>> FlagsAsync(Questionnaire questionnaire, CancellationToken cancellationToken)
     {
         var columns = await snapshots.ColumnsAsync(questionnaire, cancellationToken);
-        if (memo.TryGetValue(questionnaire.Id, out var known) && known.LastSeq == columns.LastSeq) return known.Groups;
+        if (memo.TryGetValue(questionnaire.Id, out var known) && known.Rows == columns.Count) return known.Groups;
         var groups = Compute(columns);
-        memo[questionnaire.Id] = (columns.LastSeq, groups);
+        memo[questionnaire.Id] = (columns.Count, groups);
         return groups;
     }
 

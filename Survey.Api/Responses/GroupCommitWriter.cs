@@ -6,11 +6,14 @@ using Survey.Api.Model;
 namespace Survey.Api.Responses;
 
 /// <summary>
-/// Group commit: the instance's single writer takes validated submissions from a queue, stores up to
+/// Group commit: the instance's writers take validated submissions from a queue, each storing up to
 /// <see cref="MaxBatch"/> of them in one transaction (one commit, one fsync, instead of one per response) and only
-/// then answers each; a submission arriving while a batch commits waits for the next one, so batches grow with load.
-/// There is no waiting for a batch to fill: the writer takes whatever is queued as soon as the previous commit ends.
-/// On PostgreSQL a batch is one statement, one round trip (<see cref="ResponseRowWriter.StoreNewAsync"/>).
+/// then answering each; a submission arriving while the writers commit waits for the next batch, so batches grow with
+/// load. There is no waiting for a batch to fill: a writer takes whatever is queued as soon as its previous commit ends.
+/// On PostgreSQL a batch is one statement, one round trip (<see cref="ResponseRowWriter.StoreNewAsync"/>), and
+/// <see cref="PostgresWriters"/> writers run at once: rows are numbered without a lock (<see cref="ResponseWriter"/>), so
+/// one batch is stored while another waits for its commit's WAL flush, and PostgreSQL flushes concurrent commits
+/// together. SQLite, which serialises writers anyway, has one.
 /// Idempotency-Key semantics are those of one-by-one storage: a key stored before (by an earlier batch, or by another
 /// instance meanwhile) is left out by the writer and answered as that submission was (same body: the first id; other
 /// body: refused); a key repeated inside one batch is stored once and the repeats answered the same way; when the
@@ -21,9 +24,12 @@ public sealed class GroupCommitWriter(IServiceScopeFactory scopes, AnswerLayouts
 {
     public const int MaxBatch = 256;
 
+    /// <summary>Batches stored at once on PostgreSQL (each on its own connection).</summary>
+    public const int PostgresWriters = 4;
+
     // Bounded, so a burst beyond what the database absorbs waits in the request rather than growing memory.
     private readonly Channel<PendingSubmission> queue = Channel.CreateBounded<PendingSubmission>(
-        new BoundedChannelOptions(4 * MaxBatch) { SingleReader = true });
+        new BoundedChannelOptions(4 * MaxBatch) { SingleReader = false });
 
     public async Task<StoreResult> StoreAsync(PendingSubmission submission, CancellationToken cancellationToken)
     {
@@ -34,11 +40,21 @@ public sealed class GroupCommitWriter(IServiceScopeFactory scopes, AnswerLayouts
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        bool postgres;
+        await using (var scope = scopes.CreateAsyncScope())
+            postgres = scope.ServiceProvider.GetRequiredService<SurveyDbContext>().Database.IsNpgsql();
+        await Task.WhenAll(Enumerable.Range(0, postgres ? PostgresWriters : 1).Select(_ => Task.Run(WriteQueuedAsync, CancellationToken.None)));
+    }
+
+    /// <summary>One writer: batch after batch of whatever is queued, until the queue is closed and empty.</summary>
+    private async Task WriteQueuedAsync()
+    {
         var batch = new List<PendingSubmission>(MaxBatch);
         // Not stopped by the token: on shutdown the queue is closed (StopAsync) and what was queued is still written.
         while (await queue.Reader.WaitToReadAsync(CancellationToken.None))
         {
             while (batch.Count < MaxBatch && queue.Reader.TryRead(out var submission)) batch.Add(submission);
+            if (batch.Count == 0) continue; // another writer took what woke this one
             await WriteAsync(batch);
             batch.Clear();
         }

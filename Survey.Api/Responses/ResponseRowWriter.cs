@@ -12,8 +12,8 @@ namespace Survey.Api.Responses;
 
 /// <summary>
 /// Writes many responses inside the caller's transaction (begun on <paramref name="db"/>), in exactly the rows the API
-/// stores (<see cref="NewResponse.ToEntity"/>: one compact row per response, numbered from the questionnaire's counter
-/// row, plus its texts): on PostgreSQL by one INSERT … SELECT FROM unnest(arrays) statement below <see cref="CopyFrom"/>
+/// stores (<see cref="NewResponse.ToEntity"/>: one compact row per response, numbered as <see cref="ResponseWriter"/>
+/// describes, plus its texts): on PostgreSQL by one INSERT … SELECT FROM unnest(arrays) statement below <see cref="CopyFrom"/>
 /// rows and by binary COPY above (one COPY per table, since a connection runs one COPY at a time), on SQLite by
 /// prepared INSERTs. Used by
 /// <c>script/import</c>, the group-commit writer and <see cref="ResponseWriter.WriteAsync"/> (tests, benchmark); the caller commits.
@@ -25,7 +25,8 @@ public static class ResponseRowWriter
 
     /// <summary>
     /// Writes response rows of one questionnaire (each with <see cref="SurveyResponse.Patterns"/> and its texts) inside
-    /// the caller's transaction, numbering them in list order. The one way rows are stored: the API (group commit),
+    /// the caller's transaction, numbering them in list order (on PostgreSQL from the sequence, and only the statement
+    /// path below <see cref="CopyFrom"/> rows reports the numbers back). The one way rows are stored: the API (group commit),
     /// the import, <see cref="ResponseWriter.WriteAsync"/> and the tests' and benchmark's bulk loaders all come here.
     /// </summary>
     public static async Task WriteRowsAsync(SurveyDbContext db, string questionnaireId, IReadOnlyList<SurveyResponse> responses, CancellationToken cancellationToken)
@@ -39,15 +40,17 @@ public static class ResponseRowWriter
             await StoreAsync(connection, questionnaireId, responses, null, cancellationToken);
             return;
         }
+        if (transaction is NpgsqlTransaction postgres)
+        {
+            // Numbered by the column's default (the sequence), row by row as COPY stores them.
+            await CopyAsync(postgres.Connection!, responses, cancellationToken);
+            return;
+        }
+        if (transaction is not SqliteTransaction sqlite) throw new NotSupportedException(transaction.GetType().Name);
         // Numbered last, just before the rows go in: the counter row stays locked for other writers until commit.
         var first = await ResponseWriter.ReserveSeqAsync(db, questionnaireId, responses.Count, cancellationToken);
         for (var i = 0; i < responses.Count; i++) responses[i].Seq = first + i;
-        await (transaction switch
-        {
-            NpgsqlTransaction postgres => CopyAsync(postgres.Connection!, responses, cancellationToken),
-            SqliteTransaction sqlite => InsertAsync(sqlite, responses, cancellationToken),
-            _ => throw new NotSupportedException(transaction.GetType().Name),
-        });
+        await InsertAsync(sqlite, responses, cancellationToken);
     }
 
     /// <summary>
@@ -79,10 +82,10 @@ public static class ResponseRowWriter
 
     /// <summary>
     /// PostgreSQL, fewer than <see cref="CopyFrom"/> rows: one INSERT … SELECT FROM unnest(arrays) statement writes the
-    /// idempotency records (a key already stored: that submission is left out), bumps the questionnaire's counter by
-    /// the number kept (its row lock held to commit, as <see cref="ResponseWriter.ReserveSeqAsync"/> does), and writes the
-    /// response rows numbered in list order and their texts. Foreign keys are checked at the end of the statement. Keys
-    /// go in hash order, so two instances holding the same retried keys wait for each other in one order, not a deadlock.
+    /// idempotency records (a key already stored: that submission is left out), and writes the response rows numbered
+    /// from the sequence in list order (no lock: concurrent batches commit side by side, see <see cref="ResponseWriter"/>)
+    /// and their texts. Keys go in hash order, so two writers holding the same retried keys wait for each other in one
+    /// order, not a deadlock.
     /// Sets <see cref="SurveyResponse.Seq"/> of the stored responses and returns their ids.
     /// </summary>
     private static async Task<HashSet<Guid>> StoreAsync(NpgsqlConnection connection, string questionnaireId, IReadOnlyList<SurveyResponse> responses,
@@ -98,17 +101,10 @@ public static class ResponseRowWriter
                 SELECT key_hash, request_hash, id FROM input WHERE key_hash IS NOT NULL ORDER BY key_hash
                 ON CONFLICT ("KeyHash") DO NOTHING
                 RETURNING "ResponseId"
-            ), accepted AS (
-                SELECT id, version, submitted_at, patterns, mode, row_number() OVER (ORDER BY ord) AS n, count(*) OVER () AS total
-                FROM input WHERE key_hash IS NULL OR id IN (SELECT "ResponseId" FROM new_keys)
-            ), counter AS (
-                INSERT INTO response_counters ("QuestionnaireId", "LastSeq")
-                SELECT $8::varchar, count(*) FROM accepted HAVING count(*) > 0
-                ON CONFLICT ("QuestionnaireId") DO UPDATE SET "LastSeq" = response_counters."LastSeq" + excluded."LastSeq"
-                RETURNING "LastSeq"
             ), stored AS (
-                INSERT INTO responses ("Id", "QuestionnaireId", "QuestionnaireVersion", "SubmittedAt", "Seq", "Patterns", "Mode")
-                SELECT a.id, $8::varchar, a.version, a.submitted_at, c."LastSeq" - a.total + a.n, a.patterns, a.mode FROM accepted a CROSS JOIN counter c
+                INSERT INTO responses ("Id", "QuestionnaireId", "QuestionnaireVersion", "SubmittedAt", "Patterns", "Mode")
+                SELECT id, $8::varchar, version, submitted_at, patterns, mode
+                FROM input WHERE key_hash IS NULL OR id IN (SELECT "ResponseId" FROM new_keys) ORDER BY ord
                 RETURNING "Id", "Seq"
             ), texts AS (
                 INSERT INTO response_texts ("ResponseId", "QuestionnaireId", "QuestionId", "OptionId", "Text")
@@ -199,7 +195,7 @@ public static class ResponseRowWriter
     {
         cancellationToken.ThrowIfCancellationRequested();
         using (var copy = connection.BeginBinaryImport(
-                   """COPY responses ("Id", "QuestionnaireId", "QuestionnaireVersion", "SubmittedAt", "Seq", "Patterns", "Mode") FROM STDIN (FORMAT BINARY)"""))
+                   """COPY responses ("Id", "QuestionnaireId", "QuestionnaireVersion", "SubmittedAt", "Patterns", "Mode") FROM STDIN (FORMAT BINARY)"""))
         {
             foreach (var response in responses)
             {
@@ -208,7 +204,6 @@ public static class ResponseRowWriter
                 copy.Write(response.QuestionnaireId, NpgsqlDbType.Varchar);
                 copy.Write(response.QuestionnaireVersion, NpgsqlDbType.Integer);
                 copy.Write(response.SubmittedAt, NpgsqlDbType.TimestampTz);
-                copy.Write(response.Seq!.Value, NpgsqlDbType.Bigint);
                 copy.Write(response.Patterns!, NpgsqlDbType.Bytea);
                 copy.Write((short)response.Mode, NpgsqlDbType.Smallint);
             }

@@ -7,7 +7,6 @@ namespace Survey.Api.Results.Engine;
 /// </summary>
 public sealed record PatternCounts(
     long Responses,
-    long Seq,
     IReadOnlyDictionary<string, QuestionPatterns> Questions,
     IReadOnlyDictionary<(string Question, string? Option), TextCounts> Texts,
     CompositeMoments[] CompositeByLevel,

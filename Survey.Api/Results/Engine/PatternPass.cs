@@ -80,7 +80,7 @@ public static class PatternPass
         var questions = counted.Select((q, i) => tallies[i].Result(layout.Questions[q])).ToDictionary(p => p.Question.Id);
         var (byLevel, overall) = composite?.Result() ?? ([], CompositeMoments.Zero);
         var texts = member is not null ? CountTexts(columns, rowCount, member) : new Dictionary<(string, string?), TextCounts>();
-        return new PatternCounts(selected, rowCount == 0 ? 0 : columns.Seq(rowCount - 1), questions, texts, byLevel, overall,
+        return new PatternCounts(selected, questions, texts, byLevel, overall,
             selected == 0 ? null : ResponseColumns.TimeOf(first), selected == 0 ? null : ResponseColumns.TimeOf(last),
             perDay.ToDictionary(d => DateOnly.FromDateTime(ResponseColumns.TimeOf(d.Key * 24 * 60)), d => d.Value));
     }

@@ -3,11 +3,14 @@ using Survey.Core.Patterns;
 namespace Survey.Api.Results.Engine;
 
 /// <summary>
-/// The stored responses of one questionnaire held column by column, in sequence order: each response's sequence
+/// The stored responses of one questionnaire held column by column, in the order they were read: each response's sequence
 /// number, its submission minute, its mode (one byte), one <see cref="MaskColumn"/> per choice question, and its texts (sparse: only
 /// responses that wrote one, each text stored once and referred to by number). About 12 bytes per response plus one
 /// to two per choice question and 8 per text written. Appending is single-writer (<see cref="ResponseSnapshots"/>
 /// serialises refreshes); readers see the first <see cref="Count"/> rows, published after they are complete.
+/// Each refresh appends one batch in sequence order, but a later batch may hold lower numbers than an earlier one (on
+/// PostgreSQL a transaction that took its numbers first can commit last): nothing here depends on the rows being in
+/// sequence order across batches, and nothing computed from them depends on the order of the rows.
 /// </summary>
 public sealed class ResponseColumns
 {
@@ -46,8 +49,14 @@ public sealed class ResponseColumns
     /// <summary>Rows readers may use.</summary>
     public int Count => count;
 
-    /// <summary>Sequence number of the last published row (0 when empty).</summary>
-    public long LastSeq { get; private set; }
+    /// <summary>The highest sequence number among the published rows (0 when empty).</summary>
+    public long HighestSeq { get; private set; }
+
+    /// <summary>
+    /// On PostgreSQL, the database snapshot (<c>pg_snapshot</c> as text) whose visible rows are exactly the published
+    /// rows: the next refresh reads the rows visible now and not visible in it. Null before the first read, and on SQLite.
+    /// </summary>
+    public string? Horizon { get; private set; }
 
     public long Seq(int row) => seqs[row >> ChunkBits][row & ChunkMask];
 
@@ -78,7 +87,8 @@ public sealed class ResponseColumns
     public void Append(long seq, int minute, Survey.Api.Model.ResponseMode mode, ReadOnlySpan<ulong> masksBySlot)
     {
         var row = pending;
-        if (row > 0 && seq <= Seq(row - 1)) throw new ArgumentException($"Rows must arrive in sequence order ({seq} after {Seq(row - 1)}).", nameof(seq));
+        // Within a batch in order: its texts find their rows by a binary search over the batch (PendingRowOf).
+        if (row > count && seq <= Seq(row - 1)) throw new ArgumentException($"A batch's rows must arrive in sequence order ({seq} after {Seq(row - 1)}).", nameof(seq));
         var chunk = row >> ChunkBits;
         Ensure(ref seqs, chunk);
         Ensure(ref minutes, chunk);
@@ -120,13 +130,19 @@ public sealed class ResponseColumns
         return number;
     }
 
-    /// <summary>The row of a sequence number among the appended rows (published or not), or -1.</summary>
-    public int PendingRowOf(long seq) => RowOf(seq, pending);
+    /// <summary>The row of a sequence number among the rows appended since the last <see cref="Publish"/>, or -1.</summary>
+    public int PendingRowOf(long seq) => RowOf(seq, count, pending);
 
-    /// <summary>Makes the appended rows visible to readers.</summary>
-    public void Publish()
+    /// <summary>
+    /// Makes the appended rows visible to readers, and records the database snapshot they were read in (PostgreSQL;
+    /// null on SQLite, where the next refresh reads the numbers above <see cref="HighestSeq"/>).
+    /// </summary>
+    public void Publish(string? horizon = null)
     {
-        if (pending > 0) LastSeq = Seq(pending - 1);
+        var highest = HighestSeq;
+        for (var row = count; row < pending; row++) highest = Math.Max(highest, Seq(row));
+        HighestSeq = highest;
+        if (horizon is not null) Horizon = horizon;
         count = pending;
     }
 
@@ -148,9 +164,9 @@ public sealed class ResponseColumns
         (long)count * (sizeof(long) + sizeof(int) + sizeof(byte) + Masks.Sum(m => m.BytesPerRow)) + texts.Values.Sum(t => t.Count * 2L * sizeof(int));
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private int RowOf(long seq, int rows)
+    private int RowOf(long seq, int from, int to)
     {
-        int low = 0, high = rows - 1;
+        int low = from, high = to - 1;
         while (low <= high)
         {
             var middle = (low + high) >>> 1;

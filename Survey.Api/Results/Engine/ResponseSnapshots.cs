@@ -7,10 +7,10 @@ namespace Survey.Api.Results.Engine;
 
 /// <summary>
 /// The in-process columnar snapshot of each questionnaire's responses, brought up to date before every analysis by
-/// reading only the rows numbered above the last one it holds (plain ADO.NET readers, no change tracking). Exact with
-/// any number of instances on one database, with no shared cache: numbers become visible in commit order
-/// (<see cref="ResponseWriter"/>), so "above the last seen" never skips a row. Pass results are memoised by
-/// (questionnaire, request, last number): a new response changes the number, so a memo is never stale.
+/// reading only the rows stored since it last read (<see cref="ReadNewRowsAsync"/>; plain ADO.NET readers, no change
+/// tracking). Exact with any number of instances on one database, with no shared cache: after each refresh it holds
+/// exactly the rows of one database snapshot taken during the request. Pass results are memoised by (questionnaire,
+/// request, rows held): rows are only ever added, so a new response changes the count and a memo is never stale.
 /// </summary>
 public sealed class ResponseSnapshots(IServiceScopeFactory scopes, AnswerLayouts layouts, ILogger<ResponseSnapshots> logger)
 {
@@ -31,7 +31,7 @@ public sealed class ResponseSnapshots(IServiceScopeFactory scopes, AnswerLayouts
         var snapshot = await RefreshAsync(questionnaire, cancellationToken);
         var columns = snapshot.Columns;
         var exclusion = snapshot.SetAsides.Current;
-        var key = $"{columns.LastSeq}|{exclusion.Version}|{memoKey}";
+        var key = $"{columns.Count}|{exclusion.Version}|{memoKey}";
         if (snapshot.Memo.Count >= MaxMemoEntries) snapshot.Memo.Clear();
         var pass = snapshot.Memo.GetOrAdd(key, _ => new Lazy<PatternCounts>(() =>
         {
@@ -53,14 +53,14 @@ public sealed class ResponseSnapshots(IServiceScopeFactory scopes, AnswerLayouts
     public async Task<PatternCounts?> RecallAsync(Questionnaire questionnaire, string memoKey, CancellationToken cancellationToken)
     {
         var snapshot = await RefreshAsync(questionnaire, cancellationToken);
-        return snapshot.Memo.GetValueOrDefault($"{snapshot.Columns.LastSeq}|{snapshot.SetAsides.Current.Version}|{memoKey}")?.Value;
+        return snapshot.Memo.GetValueOrDefault($"{snapshot.Columns.Count}|{snapshot.SetAsides.Current.Version}|{memoKey}")?.Value;
     }
 
     /// <summary>Memoised counts at the snapshot's current number whose key starts with <paramref name="memoKeyPrefix"/>, if any.</summary>
     public async Task<PatternCounts?> RecallAnyAsync(Questionnaire questionnaire, string memoKeyPrefix, CancellationToken cancellationToken)
     {
         var snapshot = await RefreshAsync(questionnaire, cancellationToken);
-        var prefix = $"{snapshot.Columns.LastSeq}|{snapshot.SetAsides.Current.Version}|{memoKeyPrefix}";
+        var prefix = $"{snapshot.Columns.Count}|{snapshot.SetAsides.Current.Version}|{memoKeyPrefix}";
         foreach (var (key, pass) in snapshot.Memo)
             if (key.StartsWith(prefix, StringComparison.Ordinal)) return pass.Value;
         return null;
@@ -109,7 +109,6 @@ public sealed class ResponseSnapshots(IServiceScopeFactory scopes, AnswerLayouts
         await snapshot.Lock.WaitAsync(cancellationToken);
         try
         {
-            var before = snapshot.Columns.LastSeq;
             var rowsBefore = snapshot.Columns.Count;
             var clock = System.Diagnostics.Stopwatch.StartNew();
             await using var scope = scopes.CreateAsyncScope();
@@ -118,7 +117,7 @@ public sealed class ResponseSnapshots(IServiceScopeFactory scopes, AnswerLayouts
             {
                 // Opened through EF, so its connection resilience and interceptors apply to the snapshot's reads too.
                 await db.Database.OpenConnectionAsync(cancellationToken);
-                if (snapshot.Columns.Count == 0)
+                if (snapshot.Columns.Count == 0 && snapshot.Columns.Horizon is null)
                 {
                     // The first read (start-up) is the large one. On PostgreSQL the texts come on a second connection at
                     // the same time (the server joins them while this process decodes the rows); on SQLite, whose reads
@@ -139,7 +138,7 @@ public sealed class ResponseSnapshots(IServiceScopeFactory scopes, AnswerLayouts
                 snapshot.Columns.Discard();
                 throw;
             }
-            if (snapshot.Columns.LastSeq != before) snapshot.Memo.Clear();
+            if (snapshot.Columns.Count != rowsBefore) snapshot.Memo.Clear();
             if (snapshot.Columns.Count - rowsBefore >= LoggedFrom)
                 // A start-up (or a large import): what the snapshot holds and costs (script/bench reads this line).
                 logger.LogInformation("Snapshot of {Questionnaire}: {Rows} responses read in {Seconds:0.00} s, about {Bytes} bytes ({PerResponse:0.0} per response)",
@@ -164,59 +163,145 @@ public sealed class ResponseSnapshots(IServiceScopeFactory scopes, AnswerLayouts
     /// <summary>A refresh that reads this many rows (a start-up, a large import) logs the snapshot's size.</summary>
     public const int LoggedFrom = 20_000;
 
-    /// <summary>Appends the rows numbered above the last one held, then their texts, then publishes them together.</summary>
+    /// <summary>
+    /// Appends the rows stored since the last refresh, then their texts, then publishes them together. On SQLite, whose
+    /// writers are serialised and number their rows from a counter in the same transaction, those are the rows numbered
+    /// above the highest one held. On PostgreSQL writers commit concurrently and a transaction that took its numbers
+    /// first may commit last, so numbers say nothing about what is new; instead each row records the transaction that
+    /// stored it (<c>"TxId"</c>), and the rows new since the last refresh are exactly those whose transaction is visible in
+    /// the database snapshot read now and was not in the one read last time (<see cref="ResponseColumns.Horizon"/>),
+    /// the technique of PgQ's batches (<c>pg_current_snapshot</c>, <c>pg_visible_in_snapshot</c>; PostgreSQL 13+).
+    /// </summary>
     public static async Task ReadNewRowsAsync(DbConnection connection, string questionnaireId, ResponseColumns columns, CancellationToken cancellationToken)
     {
-        var after = columns.LastSeq;
         if (connection.State != System.Data.ConnectionState.Open) await connection.OpenAsync(cancellationToken);
-        var upTo = await AppendRowsAsync(connection, questionnaireId, columns, after, long.MaxValue, cancellationToken);
-        if (upTo == after) return;
-        AttachTexts(columns, await ReadTextsAsync(connection, questionnaireId, columns, after, upTo, cancellationToken));
+        if (connection is Npgsql.NpgsqlConnection)
+        {
+            if (columns.Horizon is not { } since)
+            {
+                await ReadAllRowsAsync(connection, null, questionnaireId, columns, cancellationToken);
+                return;
+            }
+            // Repeatable read: the snapshot taken by its first statement is the one both reads see.
+            await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+            var horizon = await CurrentSnapshotAsync(connection, cancellationToken);
+            var range = new RowRange("""
+                r."TxId" >= pg_snapshot_xmin(CAST(@since AS pg_snapshot)) AND NOT pg_visible_in_snapshot(r."TxId", CAST(@since AS pg_snapshot))
+                """, ("since", since));
+            await AppendRowsAsync(connection, questionnaireId, columns, range, cancellationToken);
+            AttachTexts(columns, await ReadTextsAsync(connection, questionnaireId, columns, range, cancellationToken));
+            await transaction.CommitAsync(cancellationToken);
+            columns.Publish(horizon);
+            return;
+        }
+        var after = columns.HighestSeq;
+        var upTo = await AppendRowsAsync(connection, questionnaireId, columns, RowRange.Numbered(after, long.MaxValue), cancellationToken);
+        if (upTo == 0) return;
+        AttachTexts(columns, await ReadTextsAsync(connection, questionnaireId, columns, RowRange.Numbered(after, upTo), cancellationToken));
         columns.Publish();
     }
 
     /// <summary>
-    /// The same for a large read (an empty snapshot: start-up): the highest number stored now is read first, then the
-    /// rows up to it and their texts (at the same time when a second connection is given), and the texts are attached
-    /// once the rows are in. Exact like the one-connection read: every number up to that highest one was committed
-    /// before it was seen (<see cref="ResponseWriter"/>), so both reads see all of them, and nothing above it is taken.
+    /// The same for a large read (an empty snapshot: start-up), with the texts read at the same time as the rows when a
+    /// second connection is given. On PostgreSQL both connections read in one database snapshot (exported by the
+    /// first, <c>pg_export_snapshot</c>), which becomes the snapshot's <see cref="ResponseColumns.Horizon"/>. On SQLite the
+    /// highest number stored now is read first, then the rows up to it and their texts: exact, since SQLite's writers
+    /// are serialised, so every number up to that highest one was committed before it was seen.
     /// </summary>
     public static async Task ReadAllRowsAsync(DbConnection rowsConnection, DbConnection? textsConnection, string questionnaireId, ResponseColumns columns,
         CancellationToken cancellationToken)
     {
-        var after = columns.LastSeq;
+        if (rowsConnection is Npgsql.NpgsqlConnection)
+        {
+            await ReadAllRowsPostgresAsync(rowsConnection, textsConnection, questionnaireId, columns, cancellationToken);
+            return;
+        }
+        var after = columns.HighestSeq;
         long upTo;
         await using (var command = Command(rowsConnection, """
             SELECT MAX("Seq") FROM responses WHERE "QuestionnaireId" = @questionnaire
-            """, questionnaireId, after, long.MaxValue))
+            """, questionnaireId, []))
             upTo = await command.ExecuteScalarAsync(cancellationToken) is long highest ? highest : 0;
         if (upTo <= after) return;
-        var sqlite = rowsConnection is Microsoft.Data.Sqlite.SqliteConnection;
+        var connections = new[] { rowsConnection, textsConnection ?? rowsConnection };
         Task<List<(long Seq, ResponseColumns.TextColumn Column, int Number)>>? texts = null;
         try
         {
-            // SQLite: the texts' join probes an index once per response; reading the file through a memory map for the
+            // The texts' join probes an index once per response; reading the file through a memory map for the
             // duration of this read halves its time, and unmapping afterwards keeps those pages out of the resident size.
-            if (sqlite) await PragmaAsync([rowsConnection, textsConnection ?? rowsConnection], $"PRAGMA mmap_size={1L << 40}", cancellationToken);
-            if (textsConnection is null)
+            await PragmaAsync(connections, $"PRAGMA mmap_size={1L << 40}", cancellationToken);
+            var range = RowRange.Numbered(after, upTo);
+            await AppendRowsAsync(rowsConnection, questionnaireId, columns, range, cancellationToken);
+            texts = ReadTextsAsync(textsConnection ?? rowsConnection, questionnaireId, columns, range, cancellationToken);
+            AttachTexts(columns, await texts);
+        }
+        finally
+        {
+            await PragmaAsync(connections, "PRAGMA mmap_size=0", CancellationToken.None);
+        }
+        columns.Publish();
+    }
+
+    /// <summary>
+    /// PostgreSQL's start-up read: every numbered row and (on the second connection when given, at the same time: the
+    /// server joins them while this process decodes the rows) every text, both in the first connection's snapshot.
+    /// </summary>
+    private static async Task ReadAllRowsPostgresAsync(DbConnection rowsConnection, DbConnection? textsConnection, string questionnaireId,
+        ResponseColumns columns, CancellationToken cancellationToken)
+    {
+        if (columns.Count > 0) throw new InvalidOperationException("The start-up read fills an empty snapshot.");
+        await using var rowsTransaction = await rowsConnection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+        string horizon, exported;
+        await using (var command = rowsConnection.CreateCommand())
+        {
+            command.CommandText = "SELECT CAST(pg_current_snapshot() AS text), pg_export_snapshot()";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            (horizon, exported) = (reader.GetString(0), reader.GetString(1));
+        }
+        DbTransaction? textsTransaction = null;
+        Task<List<(long Seq, ResponseColumns.TextColumn Column, int Number)>>? texts = null;
+        try
+        {
+            if (textsConnection is not null)
             {
-                await AppendRowsAsync(rowsConnection, questionnaireId, columns, after, upTo, cancellationToken);
-                texts = ReadTextsAsync(rowsConnection, questionnaireId, columns, after, upTo, cancellationToken);
+                textsTransaction = await textsConnection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+                // pg_export_snapshot's id is a fixed-format token made by the server (hex digits and dashes), never user input.
+                await using (var set = textsConnection.CreateCommand())
+                {
+                    set.CommandText = $"SET TRANSACTION SNAPSHOT '{exported}'";
+                    await set.ExecuteNonQueryAsync(cancellationToken);
+                }
+                texts = Task.Run(() => ReadTextsAsync(textsConnection, questionnaireId, columns, RowRange.All, cancellationToken), cancellationToken);
             }
-            else
-            {
-                texts = Task.Run(() => ReadTextsAsync(textsConnection, questionnaireId, columns, after, upTo, cancellationToken), cancellationToken);
-                await AppendRowsAsync(rowsConnection, questionnaireId, columns, after, upTo, cancellationToken);
-            }
+            await AppendRowsAsync(rowsConnection, questionnaireId, columns, RowRange.All, cancellationToken);
+            texts ??= ReadTextsAsync(rowsConnection, questionnaireId, columns, RowRange.All, cancellationToken);
             AttachTexts(columns, await texts);
         }
         finally
         {
             // The texts' read must be over (if the rows' read failed) before its connection is used again or returned.
             if (texts is not null) await texts.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
-            if (sqlite) await PragmaAsync([rowsConnection, textsConnection ?? rowsConnection], "PRAGMA mmap_size=0", CancellationToken.None);
+            if (textsTransaction is not null) await textsTransaction.DisposeAsync();
         }
-        columns.Publish();
+        await rowsTransaction.CommitAsync(cancellationToken);
+        columns.Publish(horizon);
+    }
+
+    private static async Task<string> CurrentSnapshotAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT CAST(pg_current_snapshot() AS text)";
+        return (string)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>Which responses a read takes: a condition on <c>responses r</c> (numbered rows only) and its parameters.</summary>
+    private sealed record RowRange(string Condition, params (string Name, object Value)[] Parameters)
+    {
+        public static readonly RowRange All = new("TRUE");
+
+        public static RowRange Numbered(long after, long upTo) =>
+            new("""r."Seq" > @after AND r."Seq" <= @upTo""", ("after", after), ("upTo", upTo));
     }
 
     /// <summary>Attaches texts read by <see cref="ReadTextsAsync"/> to their rows, once the rows are appended (not yet published).</summary>
@@ -226,21 +311,21 @@ public sealed class ResponseSnapshots(IServiceScopeFactory scopes, AnswerLayouts
             if (columns.PendingRowOf(seq) is var row and >= 0) column.Add(row, number);
     }
 
-    /// <summary>Appends the rows numbered in (after, upTo], in order; returns the last number appended (after when none).</summary>
-    private static async Task<long> AppendRowsAsync(DbConnection connection, string questionnaireId, ResponseColumns columns, long after, long upTo,
+    /// <summary>Appends the rows in <paramref name="range"/>, in number order; returns the highest number appended (0 when none).</summary>
+    private static async Task<long> AppendRowsAsync(DbConnection connection, string questionnaireId, ResponseColumns columns, RowRange range,
         CancellationToken cancellationToken)
     {
         var masks = new ulong[Math.Max(columns.Layout.SlotCount, 1)];
         var pattern = new byte[64];
-        var last = after;
+        var last = 0L;
         // SQLite keeps times as text: the minute is computed by the database (whole seconds since 1970, then minutes
         // since the snapshot's epoch, truncated like ResponseColumns.MinuteOf), not parsed here once per row.
         var sqlite = connection is Microsoft.Data.Sqlite.SqliteConnection;
-        var submitted = sqlite ? $"""(CAST(strftime('%s', "SubmittedAt") AS INTEGER) - {EpochSeconds}) / 60""" : "\"SubmittedAt\"";
+        var submitted = sqlite ? $"""(CAST(strftime('%s', r."SubmittedAt") AS INTEGER) - {EpochSeconds}) / 60""" : "r.\"SubmittedAt\"";
         await using var command = Command(connection, $"""
-            SELECT "Seq", {submitted}, "Patterns", "Mode" FROM responses
-            WHERE "QuestionnaireId" = @questionnaire AND "Seq" > @after AND "Seq" <= @upTo ORDER BY "Seq"
-            """, questionnaireId, after, upTo);
+            SELECT r."Seq", {submitted}, r."Patterns", r."Mode" FROM responses r
+            WHERE r."QuestionnaireId" = @questionnaire AND r."Seq" IS NOT NULL AND {range.Condition} ORDER BY r."Seq"
+            """, questionnaireId, range.Parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -262,17 +347,17 @@ public sealed class ResponseSnapshots(IServiceScopeFactory scopes, AnswerLayouts
     }
 
     /// <summary>
-    /// The texts of the responses numbered in (after, upTo], each interned and paired with its column, keyed by the
+    /// The texts of the responses in <paramref name="range"/>, each interned and paired with its column, keyed by the
     /// response's number (the rows may not be appended yet). Keys the questionnaire does not have are left out.
     /// </summary>
     private static async Task<List<(long Seq, ResponseColumns.TextColumn Column, int Number)>> ReadTextsAsync(
-        DbConnection connection, string questionnaireId, ResponseColumns columns, long after, long upTo, CancellationToken cancellationToken)
+        DbConnection connection, string questionnaireId, ResponseColumns columns, RowRange range, CancellationToken cancellationToken)
     {
         var texts = new List<(long, ResponseColumns.TextColumn, int)>();
-        await using var command = Command(connection, """
+        await using var command = Command(connection, $"""
             SELECT r."Seq", t."QuestionId", t."OptionId", t."Text" FROM response_texts t JOIN responses r ON r."Id" = t."ResponseId"
-            WHERE r."QuestionnaireId" = @questionnaire AND r."Seq" > @after AND r."Seq" <= @upTo
-            """, questionnaireId, after, upTo);
+            WHERE r."QuestionnaireId" = @questionnaire AND r."Seq" IS NOT NULL AND {range.Condition}
+            """, questionnaireId, range.Parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
             if (columns.TextColumnOf(reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2)) is { } column)
@@ -293,13 +378,12 @@ public sealed class ResponseSnapshots(IServiceScopeFactory scopes, AnswerLayouts
     /// <summary>Seconds from 1970 to <see cref="ResponseColumns.Epoch"/>.</summary>
     private static readonly long EpochSeconds = (long)(ResponseColumns.Epoch - DateTime.UnixEpoch).TotalSeconds;
 
-    private static DbCommand Command(DbConnection connection, string sql, string questionnaireId, long after, long upTo)
+    private static DbCommand Command(DbConnection connection, string sql, string questionnaireId, (string Name, object Value)[] parameters)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
         command.AddParameter("questionnaire", questionnaireId);
-        command.AddParameter("after", after);
-        command.AddParameter("upTo", upTo);
+        foreach (var (name, value) in parameters) command.AddParameter(name, value);
         return command;
     }
 

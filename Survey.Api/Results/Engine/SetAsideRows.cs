@@ -51,24 +51,25 @@ public sealed class SetAsideRows
         }
         if (changed || rowsMapped != columns.Count)
         {
-            Current = new Exclusion(version, seqs.Count == 0 ? null : Map(columns));
+            // Rows never move once published: when only rows were added, the bits of those held before stay as they are.
+            var earlier = changed ? null : Current.Rows;
+            Current = new Exclusion(version, seqs.Count == 0 ? null : Map(columns, earlier, earlier is null ? 0 : rowsMapped));
             rowsMapped = columns.Count;
         }
         return changed;
     }
 
-    private ulong[] Map(ResponseColumns columns)
+    /// <summary>
+    /// A bit per row whose number is set aside: <paramref name="earlier"/>'s bits for the rows before
+    /// <paramref name="from"/>, each later row looked up by its number (rows are not in number order across refreshes).
+    /// </summary>
+    private ulong[] Map(ResponseColumns columns, ulong[]? earlier, int from)
     {
         var rows = columns.Count;
         var bits = new ulong[(rows >> 6) + 1];
-        // Rows are in sequence order: one merge walk over the sorted numbers.
-        var sorted = seqs.Order().ToArray();
-        for (int row = 0, i = 0; row < rows && i < sorted.Length; row++)
-        {
-            var seq = columns.Seq(row);
-            while (i < sorted.Length && sorted[i] < seq) i++;
-            if (i < sorted.Length && sorted[i] == seq) bits[row >> 6] |= 1UL << row;
-        }
+        if (earlier is not null) Array.Copy(earlier, bits, Math.Min(earlier.Length, bits.Length));
+        for (var row = from; row < rows; row++)
+            if (seqs.Contains(columns.Seq(row))) bits[row >> 6] |= 1UL << row;
         return bits;
     }
 

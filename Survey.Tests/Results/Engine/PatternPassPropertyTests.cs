@@ -139,27 +139,36 @@ public sealed class PatternPassPropertyTests
         (request.FromMinute is not { } from || s.Minute >= from) && (request.ToMinute is not { } to || s.Minute < to)
         && filter.Where.All(w => s.Answers.GetValueOrDefault(w.Question)?.Contains(w.Option) == true);
 
-    /// <summary>Loads in several publishes (as refreshes do), with texts arriving after their rows.</summary>
+    /// <summary>
+    /// Loads in several publishes (as refreshes do), each batch in sequence order with its texts arriving after its rows,
+    /// and the batches' numbers out of order between batches, as PostgreSQL readers may see them (a transaction that took
+    /// its numbers first can commit last), so the pass must not depend on the rows' order.
+    /// </summary>
     private static ResponseColumns Load(AnswerLayout layout, List<Submission> submissions, Random random)
     {
         var columns = new ResponseColumns(layout);
         var masks = new ulong[Math.Max(1, layout.SlotCount)];
-        long seq = 0;
+        var row = 0;
+        var number = 0;
         foreach (var batch in submissions.Chunk(Math.Max(1, random.Next(1, 200))))
         {
+            // Every other batch numbered below all before it (a batch takes fewer than 1,000 numbers).
+            number++;
+            var seq = 1_000_000L + (number % 2 == 0 ? 1 : -1) * number * 1_000L;
+            var first = row;
             foreach (var s in batch)
             {
                 seq += 1 + (random.Next(10) == 0 ? 1 : 0); // gaps are allowed
                 PatternCodec.Decode(layout.Encode(s.Answers.ToDictionary(a => a.Key, a => (IReadOnlyList<string>)a.Value)), masks);
                 columns.Append(seq, ResponseColumns.TimeOf(s.Minute), masks);
+                row++;
             }
+            // Texts are found by their response's number among the batch, as the refresh finds them.
+            for (var r = first; r < row; r++)
+                foreach (var ((question, option), text) in submissions[r].Texts)
+                    columns.AddText(columns.Seq(r), question, option, text);
             columns.Publish();
         }
-        // Texts are found by their response's number, as the refresh finds them.
-        for (var row = 0; row < submissions.Count; row++)
-            foreach (var ((question, option), text) in submissions[row].Texts)
-                columns.AddText(columns.Seq(row), question, option, text);
-        columns.Publish();
         return columns;
     }
 

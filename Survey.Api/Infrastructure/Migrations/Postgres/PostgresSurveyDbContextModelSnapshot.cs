@@ -329,8 +329,6 @@ namespace Survey.Api.Infrastructure.Migrations.Postgres
 
                     b.HasIndex("ResponseId");
 
-                    b.HasIndex("QuestionnaireId", "QuestionId");
-
                     b.ToTable("response_texts", (string)null);
                 });
 
@@ -475,15 +473,6 @@ namespace Survey.Api.Infrastructure.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Survey.Api.Model.ResponseText", b =>
-                {
-                    b.HasOne("Survey.Api.Model.SurveyResponse", null)
-                        .WithMany("Texts")
-                        .HasForeignKey("ResponseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Survey.Api.Model.SetAsideResponse", b =>
                 {
                     b.HasOne("Survey.Api.Model.SetAside", null)
@@ -496,11 +485,6 @@ namespace Survey.Api.Infrastructure.Migrations.Postgres
             modelBuilder.Entity("Survey.Api.Model.SetAside", b =>
                 {
                     b.Navigation("Responses");
-                });
-
-            modelBuilder.Entity("Survey.Api.Model.SurveyResponse", b =>
-                {
-                    b.Navigation("Texts");
                 });
 #pragma warning restore 612, 618
         }

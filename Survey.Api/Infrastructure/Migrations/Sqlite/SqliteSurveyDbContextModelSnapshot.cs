@@ -318,8 +318,6 @@ namespace Survey.Api.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("ResponseId");
 
-                    b.HasIndex("QuestionnaireId", "QuestionId");
-
                     b.ToTable("response_texts", (string)null);
                 });
 
@@ -462,15 +460,6 @@ namespace Survey.Api.Infrastructure.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Survey.Api.Model.ResponseText", b =>
-                {
-                    b.HasOne("Survey.Api.Model.SurveyResponse", null)
-                        .WithMany("Texts")
-                        .HasForeignKey("ResponseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Survey.Api.Model.SetAsideResponse", b =>
                 {
                     b.HasOne("Survey.Api.Model.SetAside", null)
@@ -483,11 +472,6 @@ namespace Survey.Api.Infrastructure.Migrations.Sqlite
             modelBuilder.Entity("Survey.Api.Model.SetAside", b =>
                 {
                     b.Navigation("Responses");
-                });
-
-            modelBuilder.Entity("Survey.Api.Model.SurveyResponse", b =>
-                {
-                    b.Navigation("Texts");
                 });
 #pragma warning restore 612, 618
         }
