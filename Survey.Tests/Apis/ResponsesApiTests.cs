@@ -144,7 +144,7 @@ public abstract class ResponsesApiTests(SurveyAppFactory app)
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         Assert.Equal(4, Guid.Parse(id.ToString()).Version);
 
-        var stored = await app.QueryAsync(async db => await db.Responses.Include(r => r.Texts).SingleAsync(r => r.Id == id));
+        var stored = (await app.ResponsesWithTextsAsync(r => r.Id == id)).Single();
         var answers = (await app.StoredResponseAsync(id)).Answers;
         Assert.Equal(["identity:cadre", "problems:superficial", "services-offered:other", "services-offered:policy-advice",
                       "unfavourable-factors:low-awareness", "unfavourable-factors:low-education", "unfavourable-factors:no-funds",

@@ -270,7 +270,7 @@ public abstract class ExportsApiTests(SurveyAppFactory app)
         Func<HashSet<(string Question, string Option)>, bool>? where)
     {
         var answers = (await app.StoredAnswersAsync(Id)).ToDictionary(r => r.Id, r => r.Answers.SelectMany(a => a.Value.Select(o => (a.Key, o))).ToHashSet());
-        var responses = await app.QueryAsync(db => db.Responses.Where(r => r.QuestionnaireId == Id).Include(r => r.Texts).AsNoTracking().ToListAsync());
+        var responses = await app.ResponsesWithTextsAsync(r => r.QuestionnaireId == Id);
         return responses.Where(r => where is null || where(answers[r.Id])).Select(r => (r.Id, r.SubmittedAt, answers[r.Id],
             r.Texts.Select(t => (t.QuestionId, t.OptionId, t.Text)).ToList())).ToList();
     }

@@ -90,10 +90,21 @@ public class SurveyAppFactory(TestDatabase database) : WebApplicationFactory<Pro
     /// <summary>One stored response: its choice answers as "question:option" (decoded from the stored pattern) and its texts.</summary>
     public async Task<StoredResponse> StoredResponseAsync(Guid id)
     {
-        var response = await QueryAsync(db => db.Responses.Include(r => r.Texts).AsNoTracking().SingleAsync(r => r.Id == id));
+        var response = (await ResponsesWithTextsAsync(r => r.Id == id)).Single();
         var answers = (await StoredAnswersAsync(response.QuestionnaireId)).Single(r => r.Id == id).Answers;
         return new StoredResponse(response.QuestionnaireId, answers.SelectMany(a => a.Value.Select(o => $"{a.Key}:{o}")).Order(StringComparer.Ordinal).ToList(), response.Texts);
     }
+
+    /// <summary>Stored response rows with their texts attached (texts are a table of their own, with no navigation in the model).</summary>
+    public async Task<List<SurveyResponse>> ResponsesWithTextsAsync(System.Linq.Expressions.Expression<Func<SurveyResponse, bool>> where) =>
+        await QueryAsync(async db =>
+        {
+            var responses = await db.Responses.AsNoTracking().Where(where).ToListAsync();
+            var ids = responses.Select(r => r.Id).ToList();
+            var texts = (await db.Texts.AsNoTracking().Where(t => ids.Contains(t.ResponseId)).ToListAsync()).ToLookup(t => t.ResponseId);
+            foreach (var response in responses) response.Texts.AddRange(texts[response.Id]);
+            return responses;
+        });
 
     /// <summary>Stores responses straight into the database (behind the API's back), numbered as the API numbers them.</summary>
     public async Task<List<Guid>> InsertAsync(string questionnaireId, IEnumerable<(DateTime SubmittedAt, Dictionary<string, string[]> Answers)> responses)
