@@ -21,7 +21,11 @@ public static class SurveyDatabase
         var connectionString = string.IsNullOrWhiteSpace(configured) ? DefaultConnectionString : configured;
         if (DetectProvider(connectionString) == DatabaseProvider.Postgres)
         {
-            services.AddDbContext<SurveyDbContext, PostgresSurveyDbContext>(options => ConfigurePostgres(options, connectionString));
+            // One data source (connection pool) for EF and for the group commit's plain statements.
+            services.AddSingleton(_ => Npgsql.NpgsqlDataSource.Create(connectionString));
+            services.AddDbContext<SurveyDbContext, PostgresSurveyDbContext>((provider, options) =>
+                options.UseNpgsql(provider.GetRequiredService<Npgsql.NpgsqlDataSource>(), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+                    .ConfigureWarnings(SkipModelDiff));
         }
         else
         {
