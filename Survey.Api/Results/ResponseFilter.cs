@@ -85,8 +85,8 @@ public sealed record ResponseFilter(DateOnly? From, DateOnly? To, IReadOnlyList<
 
     /// <summary>
     /// The submission window in UTC, [start, end): 00:00 Beijing time on <see cref="From"/> to 00:00 Beijing time after
-    /// <see cref="To"/>, intersected with the round's bounds (Beijing days too, so from/to and a round agree). Null where unbounded. The one place both are combined, so the
-    /// engine's pass and the raw exports cover the same responses.
+    /// <see cref="To"/>, intersected with the round's bounds (Beijing days too, so from/to and a round agree). Null where
+    /// unbounded. The one place both are combined, so the engine's pass and the raw exports cover the same responses.
     /// </summary>
     public (DateTime? Start, DateTime? End) Window
     {
