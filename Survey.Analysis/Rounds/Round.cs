@@ -7,10 +7,10 @@ namespace Survey.Analysis.Rounds;
 public sealed record Round(string Id, string Label, DateOnly From, DateOnly To)
 {
     /// <summary>First instant of the round, in UTC (00:00 Beijing on <see cref="From"/>).</summary>
-    public DateTime StartUtc => RoundCalendar.StartOfBeijingDayUtc(From);
+    public DateTime StartUtc => Survey.Core.Definitions.BeijingTime.StartOfDayUtc(From);
 
     /// <summary>First instant after the round, in UTC (00:00 Beijing on the day after <see cref="To"/>).</summary>
-    public DateTime EndUtc => RoundCalendar.StartOfBeijingDayUtc(To.AddDays(1));
+    public DateTime EndUtc => Survey.Core.Definitions.BeijingTime.StartOfDayUtc(To.AddDays(1));
 
     public bool Contains(DateOnly beijingDay) => beijingDay >= From && beijingDay <= To;
 }

@@ -3,19 +3,13 @@ using System.Text.RegularExpressions;
 
 namespace Survey.Analysis.Rounds;
 
-/// <summary>Calendar rounds in Beijing time: which round a submission falls in, and the rounds between two days.</summary>
+/// <summary>
+/// Calendar rounds in Beijing days (<see cref="Survey.Core.Definitions.BeijingTime"/>): which round a day falls in, and the
+/// rounds between two days.
+/// </summary>
 public static partial class RoundCalendar
 {
-    /// <summary>Asia/Shanghai is UTC+8 with no daylight saving since 1991, so a fixed offset is exact for survey data.</summary>
-    public static readonly TimeSpan BeijingOffset = TimeSpan.FromHours(8);
-
     private static readonly string[] QuarterNames = ["一", "二", "三", "四"];
-
-    /// <summary>The Beijing calendar day of a UTC instant (16:30 UTC on 31 March is 1 April in Beijing).</summary>
-    public static DateOnly BeijingDay(DateTime utc) => DateOnly.FromDateTime(utc.Add(BeijingOffset));
-
-    public static DateTime StartOfBeijingDayUtc(DateOnly day) =>
-        DateTime.SpecifyKind(day.ToDateTime(TimeOnly.MinValue) - BeijingOffset, DateTimeKind.Utc);
 
     /// <summary>The round of <paramref name="period"/> that holds the Beijing day <paramref name="day"/>.</summary>
     public static Round Containing(RoundPeriod period, DateOnly day)

@@ -55,5 +55,6 @@ public static class Labels
     public const string BaseLabel = "百分比的基数";
     public const string GeneratedLabel = "生成时间";
     public const string AllResponses = "全部答卷";
-    public static string Generated(DateTimeOffset at) => string.Create(CultureInfo.InvariantCulture, $"{at.UtcDateTime:yyyy-MM-dd HH:mm}（UTC）");
+    public static string Generated(DateTimeOffset at) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Survey.Core.Definitions.BeijingTime.Local(at):yyyy-MM-dd HH:mm}（北京时间）");
 }

@@ -21,8 +21,8 @@ namespace Survey.Api.Apis;
 public sealed record OrganiserQuery(
     // Names in lower case, as in every link and in the OpenAPI document (binding itself ignores case).
     [property: Description("问卷编号")] string Id,
-    [property: FromQuery(Name = "from"), Description("起始日期（含），yyyy-MM-dd，按提交时间（UTC 日）筛选")] string? From = null,
-    [property: FromQuery(Name = "to"), Description("结束日期（含），yyyy-MM-dd，按提交时间（UTC 日）筛选")] string? To = null,
+    [property: FromQuery(Name = "from"), Description("起始日期（含），yyyy-MM-dd，按提交时间（北京时间的日期，与测评轮次一致）筛选")] string? From = null,
+    [property: FromQuery(Name = "to"), Description("结束日期（含），yyyy-MM-dd，按提交时间（北京时间的日期，与测评轮次一致）筛选")] string? To = null,
     [property: FromQuery(Name = "where"), Description("答案筛选，“题目编号:选项编号”，可重复（须同时满足），如 where=identity:cadre")] string[]? Where = null,
     [property: FromQuery(Name = "round"), Description("测评轮次：问卷中命名的轮次，或日历轮次 2026-03、2026-Q1、2026-H1、2026（北京时间）")] string? Round = null,
     [property: FromQuery(Name = "base"), Description("百分比的基数：answered（回答本题的受访者，默认）、shown（显示本题的受访者）或 all（全部受访者）")] string? Basis = null,

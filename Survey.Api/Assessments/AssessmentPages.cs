@@ -31,7 +31,7 @@ public static class AssessmentPages
         if (catalog.Find(id) is not { } questionnaire || AssessmentStore.OrganisationQuestion(questionnaire) is null)
             return TypedResults.NotFound($"问卷“{id}”没有三步测评。");
         var resolved = RoundSchedule.Find(questionnaire, round)
-            ?? RoundCalendar.Containing(RoundSchedule.DefaultPeriod(questionnaire), RoundCalendar.BeijingDay(clock.GetUtcNow().UtcDateTime));
+            ?? RoundCalendar.Containing(RoundSchedule.DefaultPeriod(questionnaire), Survey.Core.Definitions.BeijingTime.DayOf(clock.GetUtcNow().UtcDateTime));
         return await Render(context, questionnaire, resolved, store, [], cancellationToken);
     }
 
@@ -97,7 +97,7 @@ public static class AssessmentPages
             <button type="submit">保存</button>
             </form>
             <h2>更改记录</h2>
-            <table class="history"><thead><tr><th>时间（UTC）</th><th>录入人</th><th>单位</th><th class="number">自评</th><th class="number">组织考评</th></tr></thead>
+            <table class="history"><thead><tr><th>时间（北京时间）</th><th>录入人</th><th>单位</th><th class="number">自评</th><th class="number">组织考评</th></tr></thead>
             <tbody>{changes}</tbody></table>
             """), statusCode);
     }

@@ -49,7 +49,7 @@ public sealed class InvitationCodes(SurveyDbContext db, InvitationCodeHasher has
     public async Task<IReadOnlyList<string>> IssueAsync(ClaimsPrincipal organiser, Questionnaire questionnaire, int count, string? tag, CancellationToken cancellationToken)
     {
         if (Check(questionnaire, count, tag) is { } problem) throw new ArgumentException(problem);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(BeijingTimeJsonConverter.BeijingOffset).DateTime);
+        var today = BeijingTime.DayOf(clock.GetUtcNow());
         var codes = new List<string>(count);
         var seen = new HashSet<string>();
         while (codes.Count < count)

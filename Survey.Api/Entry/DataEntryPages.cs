@@ -85,7 +85,7 @@ public static class DataEntryPages
         DateOnly? filledOn = null;
         if (filledOnText.Length > 0)
         {
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8));
+            var today = BeijingTime.DayOf(clock.GetUtcNow());
             if (!DateOnly.TryParseExact(filledOnText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) || day > today || day.Year < 2000)
                 errors.Add(new(EntryPage.FilledOnField, "filledOn", $"填写日期应为 yyyy-MM-dd 格式、不晚于今天（北京时间）：“{filledOnText}”"));
             else filledOn = day;
@@ -142,7 +142,7 @@ public static class DataEntryPages
                 }
                 if (result.Outcome == StoreOutcome.KeyReusedWithDifferentBody)
                     return Conflict("这份问卷的页面已经提交过一次，修改后的内容未保存。请刷新页面后重新录入。");
-                message = $"第{count + 1}份（{clock.GetUtcNow().UtcDateTime.AddHours(8):HH:mm:ss}）";
+                message = $"第{count + 1}份（{BeijingTime.Local(clock.GetUtcNow()):HH:mm:ss}）";
             }
             else
             {
@@ -200,7 +200,7 @@ public static class DataEntryPages
             {AntiforgeryField(context)}
             <label>批次名称<input name="label" maxlength="100" required placeholder="例如：东街社区 第3箱"></label> <button type="submit">新建批次</button>
             </form>
-            <table><thead><tr><th>批次</th><th>新建时间（UTC）</th><th>状态</th><th>录入</th></tr></thead><tbody>{rows}</tbody></table>
+            <table><thead><tr><th>批次</th><th>新建时间（北京时间）</th><th>状态</th><th>录入</th></tr></thead><tbody>{rows}</tbody></table>
             """), statusCode);
     }
 
@@ -236,7 +236,7 @@ public static class DataEntryPages
             <td>{(batch.AcceptedAt is null && (d.QuestionId is not null || d.QuestionText == "填写日期") ? Html($"{Take(d, 1)} {Take(d, 2)}") : Markup.Empty)}</td></tr>
             """));
         var state = batch.AcceptedAt is { } at
-            ? Html($"""<p class="notice" role="status">已于 {OrganiserPages.Time(at)}（UTC）接受：{batch.AcceptedCount} 份问卷已计入答卷。</p>""")
+            ? Html($"""<p class="notice" role="status">已于 {OrganiserPages.Time(at)}（北京时间）接受：{batch.AcceptedCount} 份问卷已计入答卷。</p>""")
             : comparison.CanAccept
                 ? Html($"""
                     <p class="notice" role="status">两遍录入完全一致（各 {comparison.FormsA} 份）。接受后这 {comparison.FormsA} 份问卷计入答卷。</p>

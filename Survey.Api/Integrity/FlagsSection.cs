@@ -86,11 +86,11 @@ public static class FlagsSection
         return Html($"""
             <section class="flags" id="flags">
             <h2>异常提示</h2>
-            <p class="muted">根据数据库中的全部答卷计算，仅供核查，不会自动删除任何答卷。默认统计全部答卷；搁置的答卷不计入任何结果、图表、下载、走势和排名，但保留在数据库中，可随时恢复，每次搁置和恢复都记入<a href="/admin/audit">审计日志</a>。时间为协调世界时（UTC）。</p>
+            <p class="muted">根据数据库中的全部答卷计算，仅供核查，不会自动删除任何答卷。默认统计全部答卷；搁置的答卷不计入任何结果、图表、下载、走势和排名，但保留在数据库中，可随时恢复，每次搁置和恢复都记入<a href="/admin/audit">审计日志</a>。时间为北京时间。</p>
             {(view.SetAsideResponses > 0 ? Html($"""<p class="notice" role="status">当前有 {view.SetAsideResponses} 份答卷被搁置，未计入本页结果。</p>""") : Markup.Empty)}
             {(view.Groups.Count == 0 ? Html($"""<p>未发现异常。</p>""") : Html($"""
                 <table class="flag-groups">
-                <thead><tr><th>类型</th><th>时间（UTC）</th><th class="number">答卷数</th><th>说明</th><th>操作</th></tr></thead>
+                <thead><tr><th>类型</th><th>时间（北京时间）</th><th class="number">答卷数</th><th>说明</th><th>操作</th></tr></thead>
                 <tbody>{groups}</tbody>
                 </table>
                 """))}

@@ -48,7 +48,7 @@ public static class OrganiserPages
             <thead><tr><th>问卷</th><th class="number">答卷数</th><th>首份提交</th><th>最近提交</th><th>近{SubmissionActivity.ChartDays}天每日答卷</th></tr></thead>
             <tbody>{rows}</tbody>
             </table>
-            <p class="muted">时间为协调世界时（UTC），精确到分钟。</p>
+            <p class="muted">时间为北京时间，精确到分钟；每日答卷按北京时间的日期计。</p>
             """));
     }
 
@@ -72,5 +72,6 @@ public static class OrganiserPages
         ? Html($"""<a href="/admin/q/{Uri.EscapeDataString(questionnaire.Id)}/slips">邀请码与邀请条</a>""")
         : Html($"""<a href="/admin/q/{Uri.EscapeDataString(questionnaire.Id)}/poster">打印海报</a>""");
 
-    public static string Time(DateTime? time) => time is { } t ? t.ToString("yyyy-MM-dd HH:mm") : "—";
+    /// <summary>A stored (UTC) time as organisers read it: Beijing time to the minute (<see cref="BeijingTime"/>).</summary>
+    public static string Time(DateTime? utc) => utc is { } t ? BeijingTime.Local(t).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "—";
 }

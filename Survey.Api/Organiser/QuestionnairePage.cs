@@ -124,7 +124,7 @@ public static class QuestionnairePage
 
     private static Markup Activity(SubmissionActivity? activity) => activity is null ? Markup.Empty : Html($"""
         <div class="activity">
-        <p><strong>{activity.Responses}</strong> 份答卷 · 首份 {OrganiserPages.Time(activity.First)} · 最近 {OrganiserPages.Time(activity.Last)}（UTC）</p>
+        <p><strong>{activity.Responses}</strong> 份答卷 · 首份 {OrganiserPages.Time(activity.First)} · 最近 {OrganiserPages.Time(activity.Last)}（北京时间）</p>
         {SvgBars.Daily(activity.Days)}
         </div>
         """);

@@ -5,7 +5,8 @@ namespace Survey.Api.Results;
 
 /// <summary>
 /// Which responses a result, chart or export covers: submitted on or after <see cref="From"/> and on or before
-/// <see cref="To"/> (whole UTC days), and having chosen every listed option (e.g. identity = cadre).
+/// <see cref="To"/> (whole Beijing days, like rounds: <see cref="BeijingTime"/>), and having chosen every listed option
+/// (e.g. identity = cadre).
 /// From the query string: <c>from=2026-01-01&amp;to=2026-03-31&amp;where=identity:cadre&amp;where=community:east-street&amp;mode=paper</c>.
 /// </summary>
 public sealed record ResponseFilter(DateOnly? From, DateOnly? To, IReadOnlyList<(string Question, string Option)> Where)
@@ -83,16 +84,16 @@ public sealed record ResponseFilter(DateOnly? From, DateOnly? To, IReadOnlyList<
     }
 
     /// <summary>
-    /// The submission window in UTC, [start, end): the whole UTC days from <see cref="From"/> to <see cref="To"/>,
-    /// intersected with the round's Beijing-time bounds. Null where unbounded. The one place both are combined, so the
-    /// engine's pass and the raw exports cover the same responses.
+    /// The submission window in UTC, [start, end): 00:00 Beijing time on <see cref="From"/> to 00:00 Beijing time after
+    /// <see cref="To"/>, intersected with the round's bounds (Beijing days too, so from/to and a round agree). Null where
+    /// unbounded. The one place both are combined, so the engine's pass and the raw exports cover the same responses.
     /// </summary>
     public (DateTime? Start, DateTime? End) Window
     {
         get
         {
-            DateTime? start = From?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-            DateTime? end = To?.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            DateTime? start = From is { } from ? BeijingTime.StartOfDayUtc(from) : null;
+            DateTime? end = To is { } to ? BeijingTime.StartOfDayUtc(to.AddDays(1)) : null;
             if (Round is { } round)
             {
                 start = start is { } s && s > round.StartUtc ? s : round.StartUtc;

@@ -47,7 +47,7 @@ public sealed record ResultsScope(Questionnaire Questionnaire, ResponseFilter Fi
     /// </summary>
     public string FileName(DateTimeOffset now, string kind)
     {
-        var parts = new List<string> { Questionnaire.Id, now.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
+        var parts = new List<string> { Questionnaire.Id, BeijingTime.DayOf(now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
         if (Filter.Round is { } round) parts.Add(round.Id);
         if (Filter.From is { } from) parts.Add($"{from:yyyy-MM-dd}起");
         if (Filter.To is { } to) parts.Add($"至{to:yyyy-MM-dd}");

@@ -14,7 +14,7 @@ public static class RoundSelector
     {
         if (RoundSchedule.Named(questionnaire) is { Count: > 0 } named) return named;
         var period = RoundSchedule.DefaultPeriod(questionnaire);
-        var rounds = new List<Round> { RoundCalendar.Containing(period, RoundCalendar.BeijingDay(utcNow)) };
+        var rounds = new List<Round> { RoundCalendar.Containing(period, Survey.Core.Definitions.BeijingTime.DayOf(utcNow)) };
         while (rounds.Count < CalendarRoundsShown) rounds.Add(RoundCalendar.Containing(period, rounds[^1].From.AddDays(-1)));
         return rounds;
     }

@@ -24,7 +24,7 @@ public sealed class TrendService(RoundSource source, IOptions<SurveyOptions> opt
         if (period is null && RoundSchedule.Named(questionnaire) is { Count: > 0 } named) return named;
         var (first, last) = await source.SpanAsync(questionnaire, filter, cancellationToken);
         if (first is null || last is null) return [];
-        var rounds = RoundCalendar.Between(period ?? RoundSchedule.DefaultPeriod(questionnaire), RoundCalendar.BeijingDay(first.Value), RoundCalendar.BeijingDay(last.Value));
+        var rounds = RoundCalendar.Between(period ?? RoundSchedule.DefaultPeriod(questionnaire), Survey.Core.Definitions.BeijingTime.DayOf(first.Value), Survey.Core.Definitions.BeijingTime.DayOf(last.Value));
         return rounds.Skip(Math.Max(0, rounds.Count - MaxRounds)).ToList();
     }
 

@@ -16,7 +16,7 @@ public static class CollectionWindow
     /// <summary>"2026年3月1日 08:00", in Beijing time (callers say so once per sentence).</summary>
     public static string BeijingTime(DateTimeOffset time)
     {
-        var local = time.ToOffset(BeijingTimeJsonConverter.BeijingOffset);
+        var local = time.ToOffset(Survey.Core.Definitions.BeijingTime.Offset);
         return $"{local.Year}年{local.Month}月{local.Day}日 {local:HH:mm}";
     }
 

@@ -12,8 +12,6 @@ namespace Survey.Core.Definitions;
 /// </summary>
 public sealed partial class BeijingTimeJsonConverter : JsonConverter<DateTimeOffset>
 {
-    public static readonly TimeSpan BeijingOffset = TimeSpan.FromHours(8);
-
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(?<offset>Z|[+-]\d{2}:\d{2})?$")]
     private static partial Regex Iso8601();
 
@@ -33,7 +31,7 @@ public sealed partial class BeijingTimeJsonConverter : JsonConverter<DateTimeOff
         if (match.Groups["offset"].Success)
             return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset) ? withOffset : null;
         return DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
-            ? new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), BeijingOffset)
+            ? new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), BeijingTime.Offset)
             : null;
     }
 

@@ -263,10 +263,13 @@ public abstract class OrganiserRoutesAtScaleTests(SeededApp app)
         return copy.ToArray();
     }
 
-    /// <summary>The generated responses submitted on or after <paramref name="from"/> that chose the option (stored order = generated order).</summary>
+    /// <summary>
+    /// The generated responses submitted on or after <paramref name="from"/> (a Beijing day: from 16:00 UTC the day before)
+    /// that chose the option (stored order = generated order).
+    /// </summary>
     private async Task<List<SyntheticResponses.Generated>> FilteredAsync(string id, string from, string question, string option)
     {
-        var start = DateTime.SpecifyKind(DateTime.Parse(from), DateTimeKind.Utc);
+        var start = DateTime.SpecifyKind(DateTime.Parse(from), DateTimeKind.Utc).AddHours(-8);
         var times = await app.QueryAsync(db => db.Responses.Where(r => r.QuestionnaireId == id).OrderBy(r => r.Seq).Select(r => r.SubmittedAt).ToListAsync());
         return app.Generated[id].Where((g, i) => times[i] >= start && g.Answers.GetValueOrDefault(question)?.Contains(option) == true).ToList();
     }

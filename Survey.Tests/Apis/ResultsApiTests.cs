@@ -125,7 +125,7 @@ public abstract class ResultsApiTests(SurveyAppFactory app)
         var allCadres = all.GetProperty("questions")[0].GetProperty("options").EnumerateArray().Single(o => o.GetProperty("optionId").GetString() == "cadre").GetProperty("count").GetInt64();
         Assert.Equal(allCadres, identity["cadre"]);
 
-        var today = DateTime.UtcNow.Date;
+        var today = Survey.Core.Definitions.BeijingTime.DayOf(DateTime.UtcNow); // filters take Beijing days
         var tomorrow = today.AddDays(1).ToString("yyyy-MM-dd");
         Assert.Equal(0, (await GetResults($"grassroots-service?from={tomorrow}")).GetProperty("responses").GetInt64());
         Assert.Equal(all.GetProperty("responses").GetInt64(),

@@ -79,7 +79,7 @@ public sealed class CodesBrowserTests(CodedBrowserApp browser) : IClassFixture<C
         await phone.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotFolder, "form-with-code.png"), FullPage = true });
         Keep(Path.Combine(BrowserApp.ScreenshotFolder, "form-with-code.png"), "form-with-code");
         await phone.ClickAsync("#submit");
-        await phone.WaitForURLAsync(url => url.EndsWith("/thanks"));
+        await PageArrival.ExpectPathAsync(phone, "/thanks");
 
         var again = await browser.NewPageAsync();
         await again.GotoAsync(link);

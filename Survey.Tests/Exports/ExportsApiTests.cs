@@ -43,7 +43,7 @@ public abstract class ExportsApiTests(SurveyAppFactory app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
-        Assert.Equal($"{Id}-{DateTime.UtcNow:yyyy-MM-dd}-export.csv", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.Equal($"{Id}-{Survey.Core.Definitions.BeijingTime.DayOf(DateTime.UtcNow):yyyy-MM-dd}-export.csv", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         var bytes = await response.Content.ReadAsByteArrayAsync();
         var file = ParseCsv(bytes, keyed: true);
@@ -100,7 +100,7 @@ public abstract class ExportsApiTests(SurveyAppFactory app)
         var csv = ReadCsv(await organiser.GetByteArrayAsync($"/api/questionnaires/{Id}/export.csv"), keyed: true);
         var xlsxResponse = await organiser.GetAsync($"/api/questionnaires/{Id}/export.xlsx");
         Assert.Equal(XlsxTableWriter.ContentType, xlsxResponse.Content.Headers.ContentType?.MediaType);
-        Assert.Equal($"{Id}-{DateTime.UtcNow:yyyy-MM-dd}-export.xlsx", xlsxResponse.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.Equal($"{Id}-{Survey.Core.Definitions.BeijingTime.DayOf(DateTime.UtcNow):yyyy-MM-dd}-export.xlsx", xlsxResponse.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         var workbook = ReadXlsx(await xlsxResponse.Content.ReadAsByteArrayAsync()).Single();
         Assert.Equal("答卷", workbook.Name);
         var (header, sheet) = workbook.Table("答卷编号", headerRows: 2);
@@ -133,7 +133,7 @@ public abstract class ExportsApiTests(SurveyAppFactory app)
         var organiser = app.CreateOrganiserClient();
         var cadreResponse = await organiser.GetAsync($"/api/questionnaires/{Id}/export.csv?where=identity:cadre");
         // The file name carries the filter in words, sent as RFC 5987 filename* (UTF-8, percent-encoded).
-        var expectedName = $"{Id}-{DateTime.UtcNow:yyyy-MM-dd}-身份=村(社区)“两委”干部-export.csv";
+        var expectedName = $"{Id}-{Survey.Core.Definitions.BeijingTime.DayOf(DateTime.UtcNow):yyyy-MM-dd}-身份=村(社区)“两委”干部-export.csv";
         Assert.Equal(expectedName, cadreResponse.Content.Headers.ContentDisposition?.FileNameStar);
         Assert.Contains("filename*=UTF-8''" + Uri.EscapeDataString(expectedName).Replace("(", "%28").Replace(")", "%29"),
             cadreResponse.Content.Headers.GetValues("Content-Disposition").Single(), StringComparison.OrdinalIgnoreCase);
@@ -145,7 +145,7 @@ public abstract class ExportsApiTests(SurveyAppFactory app)
         Assert.Equal(storedCadres.Select(s => s.Id.ToString()).Order(), cadres.Select(r => r[RawResponseTable.ResponseIdColumn]).Order());
         Assert.All(cadres, r => Assert.Equal("cadre", r["identity"]));
 
-        var tomorrow = DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd");
+        var tomorrow = Survey.Core.Definitions.BeijingTime.DayOf(DateTime.UtcNow).AddDays(1).ToString("yyyy-MM-dd"); // Beijing days
         Assert.Empty(ReadCsv(await organiser.GetByteArrayAsync($"/api/questionnaires/{Id}/export.csv?from={tomorrow}"), keyed: true));
         Assert.Empty(ReadXlsx(await organiser.GetByteArrayAsync($"/api/questionnaires/{Id}/export.xlsx?from={tomorrow}")).Single().Table("答卷编号", 2).Rows);
 

@@ -24,7 +24,7 @@ public abstract class ReportBundleTests(SurveyAppFactory app)
         var response = await app.CreateOrganiserClient().GetAsync($"/api/questionnaires/{Id}/report.zip?where=identity:cadre");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal($"{Id}-{DateTime.UtcNow:yyyy-MM-dd}-身份=村(社区)“两委”干部-report.zip", response.Content.Headers.ContentDisposition?.FileNameStar);
+        Assert.Equal($"{Id}-{Survey.Core.Definitions.BeijingTime.DayOf(DateTime.UtcNow):yyyy-MM-dd}-身份=村(社区)“两委”干部-report.zip", response.Content.Headers.ContentDisposition?.FileNameStar);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         using var zip = new ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
         var names = zip.Entries.Select(e => e.FullName).ToHashSet();

@@ -62,7 +62,7 @@ public abstract class ImportCommandTests
     }
 
     [Fact]
-    public async Task Responses_land_on_the_UTC_day_of_their_submittedAt_and_the_last_line_says_how_many()
+    public async Task Responses_land_on_the_Beijing_day_of_their_submittedAt_and_the_last_line_says_how_many()
     {
         await using var app = await NewAppAsync();
         var lines = string.Join('\n',
@@ -75,10 +75,11 @@ public abstract class ImportCommandTests
 
         Assert.Equal(0, exit);
         Assert.Equal($"imported 3 responses into {Id}", output.TrimEnd('\n').Split('\n')[^1]);
+        // Days are Beijing days: 10:00 UTC on 5 March is 18:00 on the 5th; 17:30 UTC on the 5th and 00:00 UTC on the 6th are the 6th.
         using var fifth = JsonDocument.Parse(await GetAsync(app, $"/api/questionnaires/{Id}/results?from=2026-03-05&to=2026-03-05"));
-        Assert.Equal(2, fifth.RootElement.GetProperty("responses").GetInt64());
+        Assert.Equal(1, fifth.RootElement.GetProperty("responses").GetInt64());
         using var sixth = JsonDocument.Parse(await GetAsync(app, $"/api/questionnaires/{Id}/results?from=2026-03-06&to=2026-03-06"));
-        Assert.Equal(1, sixth.RootElement.GetProperty("responses").GetInt64());
+        Assert.Equal(2, sixth.RootElement.GetProperty("responses").GetInt64());
         var export = await GetAsync(app, $"/api/questionnaires/{Id}/export.csv");
         Assert.Contains(",2026-03-05 17:30,文件导入,cadre,", export); // script/import writes mode import
     }

@@ -55,7 +55,7 @@ public sealed class OrganiserBrowserTests(BrowserApp browser) : IClassFixture<Br
         Assert.DoesNotContain("where=&", page.Url);
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("a[href*='report.zip']"));
-        Assert.Equal($"{Id}-{DateTime.UtcNow:yyyy-MM-dd}-身份=村(社区)“两委”干部-report.zip", download.SuggestedFilename);
+        Assert.Equal($"{Id}-{Survey.Core.Definitions.BeijingTime.DayOf(DateTime.UtcNow):yyyy-MM-dd}-身份=村(社区)“两委”干部-report.zip", download.SuggestedFilename);
         var path = await download.PathAsync();
         using var zip = ZipFile.OpenRead(path!);
         using var tallies = new MemoryStream();

@@ -27,7 +27,7 @@ public abstract class OrganiserPagesTests(SurveyAppFactory app)
         var row = Regex.Match(html, $"""<a href="/admin/q/{Id}">.*?</tr>""", RegexOptions.Singleline).Value;
         Assert.Contains($"""<td class="number">{count}</td>""", row);
         Assert.Contains("<svg class=\"daily\"", row);
-        Assert.Contains($"{DateTime.UtcNow:yyyy-MM-dd}：", row); // today's bar carries its date
+        Assert.Contains($"{Survey.Core.Definitions.BeijingTime.DayOf(DateTime.UtcNow):yyyy-MM-dd}：", row); // today's bar (Beijing day) carries its date
         Assert.DoesNotContain("<script>", html.Replace("<script src=\"/admin.js\" defer></script>", ""));
         Assert.DoesNotContain("style=", html);
     }

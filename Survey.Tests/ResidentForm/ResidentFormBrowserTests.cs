@@ -69,7 +69,13 @@ public sealed class ResidentFormBrowserTests(BrowserApp browser) : IClassFixture
     private static async Task SubmitAndExpectThanks(IPage page, string questionnairePath)
     {
         await page.ClickAsync("#submit");
-        await page.WaitForURLAsync($"**{questionnairePath}/thanks");
+        await ExpectThanks(page, questionnairePath);
+    }
+
+    /// <summary>With JavaScript the navigation starts when the 201 arrives, after the click returned: see <see cref="PageArrival"/>.</summary>
+    private static async Task ExpectThanks(IPage page, string questionnairePath)
+    {
+        await PageArrival.ExpectPathAsync(page, $"{questionnairePath}/thanks");
         await Expect(page.Locator(".thanks")).ToContainTextAsync("衷心感谢您的支持配合！");
     }
 
@@ -280,7 +286,7 @@ public sealed class ResidentFormBrowserTests(BrowserApp browser) : IClassFixture
         var stored = await StoredBy(async () =>
         {
             await page.DblClickAsync("#submit");
-            await page.WaitForURLAsync($"**{Grassroots}/thanks");
+            await ExpectThanks(page, Grassroots);
         });
         Assert.Equal(["identity:resident", "overall-view:varied-and-new"], Chosen(stored));
         AssertNoConsoleProblems();
@@ -405,7 +411,7 @@ public sealed class ResidentFormBrowserTests(BrowserApp browser) : IClassFixture
         var stored = await StoredBy(async () =>
         {
             await page.Keyboard.PressAsync("Enter");
-            await page.WaitForURLAsync("**/q/test-rules/thanks");
+            await ExpectThanks(page, "/q/test-rules");
         });
         Assert.Equal(["pick-two:a", "pick-two:b"], Chosen(stored));
         AssertNoConsoleProblems();

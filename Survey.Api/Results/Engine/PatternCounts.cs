@@ -2,7 +2,7 @@ namespace Survey.Api.Results.Engine;
 
 /// <summary>
 /// Everything one pass over the filtered responses counted: per choice question the pattern counts n(p, j), per
-/// text key the texts written, the composite-score moments per level, and the submission days. Every figure the
+/// text key the texts written, the composite-score moments per level, and the submission days (Beijing days). Every figure the
 /// product reports is derived from this without touching a response again.
 /// </summary>
 public sealed record PatternCounts(

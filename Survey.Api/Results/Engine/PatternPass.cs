@@ -21,6 +21,11 @@ public static class PatternPass
     /// <summary>Rows handled per block: the pass's working memory is fixed (a few hundred KB), whatever the number of responses.</summary>
     public const int BlockSize = ResponseColumns.ChunkSize;
 
+    private const int MinutesPerDay = 24 * 60;
+
+    /// <summary>Day 0 of the per-day counts: the minutes count from 00:00 UTC on this day, so Beijing day k is this + k.</summary>
+    private static readonly DateOnly EpochDay = DateOnly.FromDateTime(ResponseColumns.Epoch);
+
     /// <param name="excludedRows">Rows set aside by an organiser (bit per row; null: none), skipped like filtered-out rows.</param>
     public static PatternCounts Run(ResponseColumns columns, PassRequest request, ulong[]? excludedRows = null)
     {
@@ -64,7 +69,7 @@ public static class PatternPass
                 var minute = columns.Minute(row);
                 first = Math.Min(first, minute);
                 last = Math.Max(last, minute);
-                var day = minute / (24 * 60);
+                var day = (minute + BeijingTime.OffsetMinutes) / MinutesPerDay; // the Beijing day, like filters and rounds
                 if (day != runDay)
                 {
                     if (run > 0) perDay[runDay] = perDay.GetValueOrDefault(runDay) + run;
@@ -82,7 +87,7 @@ public static class PatternPass
         var texts = member is not null ? CountTexts(columns, rowCount, member) : new Dictionary<(string, string?), TextCounts>();
         return new PatternCounts(selected, questions, texts, byLevel, overall,
             selected == 0 ? null : ResponseColumns.TimeOf(first), selected == 0 ? null : ResponseColumns.TimeOf(last),
-            perDay.ToDictionary(d => DateOnly.FromDateTime(ResponseColumns.TimeOf(d.Key * 24 * 60)), d => d.Value));
+            perDay.ToDictionary(d => EpochDay.AddDays(d.Key), d => d.Value));
     }
 
     private static int Select(ResponseColumns columns, int start, int end, PassRequest request, int[] rows, ulong[]? excludedRows)

@@ -12,7 +12,7 @@ public class RoundCalendarTests
     public void A_submission_belongs_to_its_Beijing_day(string utc, string beijingDay)
     {
         var instant = DateTime.Parse(utc, null, System.Globalization.DateTimeStyles.AdjustToUniversal);
-        Assert.Equal(DateOnly.Parse(beijingDay), RoundCalendar.BeijingDay(instant));
+        Assert.Equal(DateOnly.Parse(beijingDay), Survey.Core.Definitions.BeijingTime.DayOf(instant));
     }
 
     [Theory]

@@ -109,7 +109,8 @@ public sealed class PatternPassPropertyTests
 
         Assert.Equal(expected.Count == 0 ? null : ResponseColumns.TimeOf(expected.Min(s => s.Minute)), counts.First);
         Assert.Equal(expected.Count == 0 ? null : ResponseColumns.TimeOf(expected.Max(s => s.Minute)), counts.Last);
-        Assert.Equal(expected.GroupBy(s => DateOnly.FromDateTime(ResponseColumns.TimeOf(s.Minute))).ToDictionary(g => g.Key, g => (long)g.Count()).OrderBy(d => d.Key),
+        // Per Beijing day (UTC+8): the naive recount shifts each time by 8 hours before taking its date.
+        Assert.Equal(expected.GroupBy(s => DateOnly.FromDateTime(ResponseColumns.TimeOf(s.Minute).AddHours(8))).ToDictionary(g => g.Key, g => (long)g.Count()).OrderBy(d => d.Key),
             counts.Days.OrderBy(d => d.Key));
     }
 
