@@ -75,7 +75,7 @@ public abstract class ResponseWriterTests(SurveyAppFactory app)
     [Fact]
     public async Task A_start_up_read_during_concurrent_writes_gets_every_row_with_its_texts()
     {
-        // The start-up read (ResponseSnapshots.ReadAllRowsAsync; on PostgreSQL rows and texts on two connections at once): each response these
+        // The start-up read (ResponseSnapshots.ReadAllRowsAsync: rows and texts on two connections at once): each response these
         // writers store chooses "other" in satisfying-ways and writes its text in the same transaction, so every row
         // read with that choice must arrive with exactly its own text, and no text without its row.
         var questionnaire = app.Services.GetRequiredService<QuestionnaireCatalog>().Find(Id)!;
@@ -104,9 +104,9 @@ public abstract class ResponseWriterTests(SurveyAppFactory app)
                 var textsDb = textsScope.ServiceProvider.GetRequiredService<SurveyDbContext>();
                 await rowsDb.Database.OpenConnectionAsync();
                 await textsDb.Database.OpenConnectionAsync();
-                // As the server reads: texts on a second connection on PostgreSQL, after the rows on SQLite.
+                // As the server reads: the texts on a second connection at the same time as the rows.
                 await Survey.Api.Results.Engine.ResponseSnapshots.ReadAllRowsAsync(rowsDb.Database.GetDbConnection(),
-                    app.Database.Kind == "postgres" ? textsDb.Database.GetDbConnection() : null, Id, columns, default);
+                    textsDb.Database.GetDbConnection(), Id, columns, default);
             }
             var withOther = Enumerable.Range(0, columns.Count).Where(row => columns.Masks[ways].Get(row) != 0).ToList();
             var (rows, numbers, count) = columns.Texts("satisfying-ways", "other").Read();

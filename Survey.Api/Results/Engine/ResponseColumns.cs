@@ -25,6 +25,7 @@ public sealed class ResponseColumns
     private int[][] minutes = [];
     private byte[][] modes = [];
     private readonly Dictionary<string, int> textNumbers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> textNumbersBySpan;
     private readonly List<string> textValues = [""];
     private readonly Dictionary<(string Question, string? Option), TextColumn> texts;
     private volatile int count;
@@ -34,6 +35,7 @@ public sealed class ResponseColumns
     {
         Layout = layout;
         Masks = layout.Questions.Select(q => MaskColumn.For(q.Width)).ToArray();
+        textNumbersBySpan = textNumbers.GetAlternateLookup<ReadOnlySpan<char>>();
         texts = layout.Questionnaire.Questions
             .SelectMany(q => q.Type == QuestionType.Text
                 ? [(q.Id, (string?)null)]
@@ -126,6 +128,20 @@ public sealed class ResponseColumns
             number = textValues.Count;
             textValues.Add(text);
             textNumbers[text] = number;
+        }
+        return number;
+    }
+
+    /// <summary>The same for a text still in a reader's buffer: a string is made only for a text not seen before.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public int Intern(ReadOnlySpan<char> text)
+    {
+        if (!textNumbersBySpan.TryGetValue(text, out var number))
+        {
+            var value = text.ToString();
+            number = textValues.Count;
+            textValues.Add(value);
+            textNumbers[value] = number;
         }
         return number;
     }
