@@ -23,9 +23,10 @@ public static class SurveyDatabase
         {
             // One data source (connection pool) for EF and for the group commit's plain statements.
             services.AddSingleton(_ => Npgsql.NpgsqlDataSource.Create(connectionString));
+            // Options built once (singleton), not per request scope: they only name the data source.
             services.AddDbContext<SurveyDbContext, PostgresSurveyDbContext>((provider, options) =>
                 options.UseNpgsql(provider.GetRequiredService<Npgsql.NpgsqlDataSource>(), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-                    .ConfigureWarnings(SkipModelDiff));
+                    .ConfigureWarnings(SkipModelDiff), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         }
         else
         {
