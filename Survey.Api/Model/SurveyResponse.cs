@@ -16,9 +16,9 @@ public sealed class SurveyResponse
     public ResponseMode Mode { get; set; }
 
     /// <summary>
-    /// 1, 2, 3… per questionnaire, in commit order (<see cref="Infrastructure.ResponseWriter"/>), so an analysis
-    /// snapshot catches up by reading the rows above the last number it holds. Null only for a row of the old format
-    /// not yet converted.
+    /// Unique per questionnaire (<see cref="Infrastructure.ResponseWriter"/>: on SQLite 1, 2, 3… in commit order, on
+    /// PostgreSQL from a sequence); what set-asides name a response by. Null only for a row of the old format not yet
+    /// converted.
     /// </summary>
     public long? Seq { get; set; }
 

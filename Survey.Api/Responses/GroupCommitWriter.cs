@@ -169,7 +169,7 @@ public sealed class GroupCommitWriter(IServiceScopeFactory scopes, AnswerLayouts
                     results[i] = new StoreResult(refused, Guid.Empty);
         }
 
-        // Every questionnaire's counter in the same order on every instance, as the codes.
+        // Questionnaires in the same order on every instance, as the codes (SQLite: their counter rows).
         var stored = new HashSet<Guid>();
         foreach (var questionnaire in questionnaires)
         {

@@ -57,18 +57,17 @@ public static class ResponseRowWriter
     /// Stores new submissions of one questionnaire, each with its idempotency record (<paramref name="keys"/>, in the
     /// same order; null: no key), numbering the stored ones in list order. A submission whose key is already stored
     /// (by an earlier batch, or by another instance: on PostgreSQL its uncommitted insert is waited for) is left out
-    /// without an error; the result holds the ids stored. On PostgreSQL this is one statement (key, counter, response
-    /// and text rows), run in the caller's transaction if there is one and otherwise committed by itself: one round
-    /// trip for a whole group commit. On SQLite, inside the caller's transaction (which serialises writers).
+    /// without an error; the result holds the ids stored. On PostgreSQL this is one statement (key, response and text
+    /// rows), run in the caller's transaction if there is one and otherwise committed by itself: one round trip for a
+    /// whole group commit. On SQLite, inside the caller's transaction (which serialises writers).
     /// </summary>
     public static async Task<HashSet<Guid>> StoreNewAsync(SurveyDbContext db, string questionnaireId, IReadOnlyList<SurveyResponse> responses,
         IReadOnlyList<IdempotencyRecord?> keys, CancellationToken cancellationToken)
     {
-        if (responses.Count != keys.Count) throw new ArgumentException("One key (or null) per response.", nameof(keys));
-        if (responses.Any(r => r.QuestionnaireId != questionnaireId)) throw new ArgumentException("One questionnaire per call.", nameof(responses));
-        if (responses.Count == 0) return [];
         if (db.Database.GetDbConnection() is NpgsqlConnection postgres && responses.Count < CopyFrom)
-            return await StoreAsync(postgres, questionnaireId, responses, keys, cancellationToken);
+            return await StoreNewAsync(postgres, questionnaireId, responses, keys, cancellationToken);
+        CheckBatch(questionnaireId, responses, keys);
+        if (responses.Count == 0) return [];
 
         var hashes = keys.Where(k => k is not null).Select(k => k!.KeyHash).ToList();
         var stored = hashes.Count == 0
@@ -87,10 +86,15 @@ public static class ResponseRowWriter
     public static Task<HashSet<Guid>> StoreNewAsync(NpgsqlConnection connection, string questionnaireId, IReadOnlyList<SurveyResponse> responses,
         IReadOnlyList<IdempotencyRecord?> keys, CancellationToken cancellationToken)
     {
-        if (responses.Count != keys.Count) throw new ArgumentException("One key (or null) per response.", nameof(keys));
-        if (responses.Any(r => r.QuestionnaireId != questionnaireId)) throw new ArgumentException("One questionnaire per call.", nameof(responses));
+        CheckBatch(questionnaireId, responses, keys);
         if (responses.Count >= CopyFrom) throw new ArgumentException($"At most {CopyFrom - 1} responses per statement.", nameof(responses));
         return responses.Count == 0 ? Task.FromResult(new HashSet<Guid>()) : StoreAsync(connection, questionnaireId, responses, keys, cancellationToken);
+    }
+
+    private static void CheckBatch(string questionnaireId, IReadOnlyList<SurveyResponse> responses, IReadOnlyList<IdempotencyRecord?> keys)
+    {
+        if (responses.Count != keys.Count) throw new ArgumentException("One key (or null) per response.", nameof(keys));
+        if (responses.Any(r => r.QuestionnaireId != questionnaireId)) throw new ArgumentException("One questionnaire per call.", nameof(responses));
     }
 
     /// <summary>
@@ -196,7 +200,7 @@ public static class ResponseRowWriter
 
     /// <summary>
     /// From this many rows on, PostgreSQL gets them by binary COPY; fewer (a group commit's batch) go as one
-    /// INSERT … SELECT FROM unnest(arrays) statement with the counter, the texts and the keys, in one round trip, where
+    /// INSERT … SELECT FROM unnest(arrays) statement with the texts and the keys, in one round trip, where
     /// each COPY costs several.
     /// </summary>
     public const int CopyFrom = 1000;

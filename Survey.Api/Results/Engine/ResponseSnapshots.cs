@@ -140,12 +140,11 @@ public sealed class ResponseSnapshots(IServiceScopeFactory scopes, AnswerLayouts
             }
             if (snapshot.Columns.Count != rowsBefore) snapshot.Memo.Clear();
             if (snapshot.Columns.Count - rowsBefore >= LoggedFrom)
+            {
                 // A start-up (or a large import): what the snapshot holds and costs (script/bench reads this line).
                 logger.LogInformation("Snapshot of {Questionnaire}: {Rows} responses read in {Seconds:0.00} s, about {Bytes} bytes ({PerResponse:0.0} per response)",
                     questionnaire.Id, snapshot.Columns.Count, clock.Elapsed.TotalSeconds, snapshot.Columns.ApproximateBytes,
                     snapshot.Columns.ApproximateBytes / (double)Math.Max(1, snapshot.Columns.Count));
-            if (snapshot.Columns.Count - rowsBefore >= LoggedFrom)
-            {
                 // Reading that many rows left garbage (driver buffers, texts seen twice) and a heap grown to hold it: a
                 // compacting collection that returns the free memory to the system keeps the resident size near what
                 // the snapshot itself takes. Rare (start-up, large imports), and well under the time the reading took.
@@ -188,8 +187,9 @@ public sealed class ResponseSnapshots(IServiceScopeFactory scopes, AnswerLayouts
             var range = new RowRange("""
                 r."TxId" >= pg_snapshot_xmin(CAST(@since AS pg_snapshot)) AND NOT pg_visible_in_snapshot(r."TxId", CAST(@since AS pg_snapshot))
                 """, ("since", since));
-            await AppendRowsAsync(connection, questionnaireId, columns, range, cancellationToken);
-            AttachTexts(columns, await ReadTextsAsync(connection, questionnaireId, columns, range, cancellationToken));
+            // Most refreshes find nothing new (every request refreshes): then there are no texts to read either.
+            if (await AppendRowsAsync(connection, questionnaireId, columns, range, cancellationToken) > 0)
+                AttachTexts(columns, await ReadTextsAsync(connection, questionnaireId, columns, range, cancellationToken));
             await transaction.CommitAsync(cancellationToken);
             columns.Publish(horizon);
             return;
@@ -223,27 +223,25 @@ public sealed class ResponseSnapshots(IServiceScopeFactory scopes, AnswerLayouts
             """, questionnaireId, []))
             upTo = await command.ExecuteScalarAsync(cancellationToken) is long highest ? highest : 0;
         if (upTo <= after) return;
-        if (await ReadAllSqliteRowsAsync((Microsoft.Data.Sqlite.SqliteConnection)rowsConnection, textsConnection as Microsoft.Data.Sqlite.SqliteConnection,
-                questionnaireId, columns, after, upTo, cancellationToken))
-            return;
-        // SQLite's general read (rows it does not expect, see SqliteSnapshotReader): the texts after the rows, on one connection.
-        var connections = new[] { rowsConnection };
-        Task<List<(long Seq, ResponseColumns.TextColumn Column, int Number)>>? texts = null;
+        DbConnection[] connections = textsConnection is null ? [rowsConnection] : [rowsConnection, textsConnection];
+        // The file read through a memory map for the duration of this read (about half the time of reading it through
+        // SQLite's page cache); unmapping afterwards keeps those pages out of the resident size.
+        await PragmaAsync(connections, $"PRAGMA mmap_size={1L << 40}", cancellationToken);
         try
         {
-            // The texts' join probes an index once per response; reading the file through a memory map for the
-            // duration of this read halves its time, and unmapping afterwards keeps those pages out of the resident size.
-            await PragmaAsync(connections, $"PRAGMA mmap_size={1L << 40}", cancellationToken);
+            if (await ReadAllSqliteRowsAsync((Microsoft.Data.Sqlite.SqliteConnection)rowsConnection, textsConnection as Microsoft.Data.Sqlite.SqliteConnection,
+                    questionnaireId, columns, after, upTo, cancellationToken))
+                return;
+            // SQLite's general read (rows it does not expect, see SqliteSnapshotReader): the texts after the rows, on one connection.
             var range = RowRange.Numbered(after, upTo);
             await AppendRowsAsync(rowsConnection, questionnaireId, columns, range, cancellationToken);
-            texts = ReadTextsAsync(rowsConnection, questionnaireId, columns, range, cancellationToken);
-            AttachTexts(columns, await texts);
+            AttachTexts(columns, await ReadTextsAsync(rowsConnection, questionnaireId, columns, range, cancellationToken));
+            columns.Publish();
         }
         finally
         {
             await PragmaAsync(connections, "PRAGMA mmap_size=0", CancellationToken.None);
         }
-        columns.Publish();
     }
 
     /// <summary>
@@ -310,31 +308,20 @@ public sealed class ResponseSnapshots(IServiceScopeFactory scopes, AnswerLayouts
 
     /// <summary>
     /// <see cref="ReadAllRowsAsync"/> on SQLite through <see cref="SqliteSnapshotReader"/> (false, with nothing appended, for
-    /// rows it does not expect: the general read then runs), with the file read through a memory map for the duration
-    /// of the read (about half the time of reading it through SQLite's page cache); unmapping afterwards keeps those
-    /// pages out of the resident size.
+    /// rows it does not expect: the general read then runs).
     /// </summary>
     private static async Task<bool> ReadAllSqliteRowsAsync(Microsoft.Data.Sqlite.SqliteConnection rowsConnection,
         Microsoft.Data.Sqlite.SqliteConnection? textsConnection, string questionnaireId, ResponseColumns columns, long after, long upTo,
         CancellationToken cancellationToken)
     {
-        DbConnection[] connections = textsConnection is null ? [rowsConnection] : [rowsConnection, textsConnection];
-        await PragmaAsync(connections, $"PRAGMA mmap_size={1L << 40}", cancellationToken);
-        try
-        {
-            var texts = await SqliteSnapshotReader.ReadAllAsync(rowsConnection, textsConnection, questionnaireId, columns, after, upTo, cancellationToken);
-            if (texts is null) return false;
-            AttachTexts(columns, texts);
-            texts = null;
-            // The read's tens of megabytes of temporary lists must be collectable by the collection that follows a large
-            // read (RefreshAsync): that continuation would otherwise run on the stack that completed the texts' read,
-            // which still holds them. Measured: 51 MB more resident at 1M without this.
-            await Task.Yield();
-        }
-        finally
-        {
-            await PragmaAsync(connections, "PRAGMA mmap_size=0", CancellationToken.None);
-        }
+        var texts = await SqliteSnapshotReader.ReadAllAsync(rowsConnection, textsConnection, questionnaireId, columns, after, upTo, cancellationToken);
+        if (texts is null) return false;
+        AttachTexts(columns, texts);
+        texts = null;
+        // The read's tens of megabytes of temporary lists must be collectable by the collection that follows a large
+        // read (RefreshAsync): that continuation would otherwise run on the stack that completed the texts' read,
+        // which still holds them. Measured: 51 MB more resident at 1M without this.
+        await Task.Yield();
         columns.Publish();
         return true;
     }
