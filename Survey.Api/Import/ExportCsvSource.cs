@@ -36,6 +36,7 @@ public static class ExportCsvSource
         }
 
         var lastRow = csv.Parser.RawRow;
+        var ids = new ImportIds();
         while (true)
         {
             ImportedLine? line;
@@ -43,7 +44,7 @@ public static class ExportCsvSource
             {
                 if (!csv.Read()) yield break;
                 line = csv.Parser.Record!.Length == header.Length
-                    ? ReadRecord(lastRow + 1, csv.Parser.Record!, columns, questionnaire, nowUtc)
+                    ? ReadRecord(lastRow + 1, csv.Parser.Record!, columns, questionnaire, nowUtc, ids)
                     : new ImportedLine(lastRow + 1, null, [new("$", "csv", "此行不是有效的CSV记录（列数与表头不符或引号不成对）")]);
             }
             catch (CsvHelperException)
@@ -66,7 +67,7 @@ public static class ExportCsvSource
         return errors;
     }
 
-    private static ImportedLine ReadRecord(int line, string[] record, Dictionary<string, int> columns, Questionnaire questionnaire, DateTime nowUtc)
+    private static ImportedLine ReadRecord(int line, string[] record, Dictionary<string, int> columns, Questionnaire questionnaire, DateTime nowUtc, ImportIds ids)
     {
         string Cell(string column) => columns.TryGetValue(column, out var index) ? record[index] : "";
         var errors = new List<SubmissionError>();
@@ -105,7 +106,8 @@ public static class ExportCsvSource
                 otherText[question.Id] = CellText.Restore(words);
         }
 
-        var id = Guid.NewGuid();
+        // An export read back keeps its ids (a restore is the same responses); rows without one get the import's.
+        var id = ids.For(line);
         if (Cell(RawResponseTable.ResponseIdColumn) is { Length: > 0 } idCell && !Guid.TryParse(idCell, out id))
             errors.Add(new(RawResponseTable.ResponseIdColumn, "cell", $"“{RawResponseTable.ResponseIdColumn}”应为答卷编号（GUID）"));
         var submittedAt = nowUtc;

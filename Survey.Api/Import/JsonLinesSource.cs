@@ -25,6 +25,7 @@ public static partial class JsonLinesSource
     public static IEnumerable<ImportedLine> Read(TextReader reader, Questionnaire questionnaire, DateTime nowUtc)
     {
         var number = 0;
+        var ids = new ImportIds();
         var batch = new List<(int Number, string Line)>(ParallelBatch);
         var parsed = new ImportedLine[ParallelBatch];
         while (true)
@@ -36,7 +37,7 @@ public static partial class JsonLinesSource
                 if (!string.IsNullOrWhiteSpace(line)) batch.Add((number, line));
             }
             if (batch.Count == 0) yield break;
-            Parallel.For(0, batch.Count, i => parsed[i] = ReadLine(batch[i].Number, Encoding.UTF8.GetBytes(batch[i].Line), questionnaire, nowUtc));
+            Parallel.For(0, batch.Count, i => parsed[i] = ReadLine(batch[i].Number, Encoding.UTF8.GetBytes(batch[i].Line), questionnaire, nowUtc, ids.For(batch[i].Number)));
             for (var i = 0; i < batch.Count; i++) yield return parsed[i];
         }
     }
@@ -48,7 +49,7 @@ public static partial class JsonLinesSource
     /// A line that is not valid UTF-8 is decoded and re-encoded as the reader would have (replacement characters), so
     /// the API's parser sees the same bytes. A file starting with a UTF-16 or UTF-32 byte order mark is read as text.
     /// </summary>
-    /// <param name="layout">When given, each valid line also gets its stored row (<see cref="ImportedLine.Row"/>), made where it was parsed.</param>
+    /// <param name="layout">When given, each valid line gets its stored row (<see cref="ImportedLine.Row"/>), made where it was parsed, instead of its parsed submission.</param>
     public static IEnumerable<ImportedLine> Read(Stream stream, Questionnaire questionnaire, DateTime nowUtc, AnswerLayout? layout = null)
     {
         Span<byte> start = stackalloc byte[4];
@@ -67,6 +68,7 @@ public static partial class JsonLinesSource
     private static IEnumerable<ImportedLine> ReadUtf8(Stream stream, Questionnaire questionnaire, DateTime nowUtc, AnswerLayout? layout)
     {
         var number = 0;
+        var ids = new ImportIds();
         var buffer = new byte[1 << 20];
         int filled = 0, position = 0;
         var ended = false;
@@ -125,9 +127,9 @@ public static partial class JsonLinesSource
                 var (lineNumber, lineStart, length) = lines[i];
                 var bytes = block.AsMemory(lineStart, length);
                 var line = System.Text.Unicode.Utf8.IsValid(bytes.Span)
-                    ? ReadLine(lineNumber, bytes, questionnaire, nowUtc)
-                    : ReadLine(lineNumber, Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(bytes.Span)), questionnaire, nowUtc);
-                parsed[i] = layout is not null && line.Response is { } response ? line with { Row = response.ToEntity(layout) } : line;
+                    ? ReadLine(lineNumber, bytes, questionnaire, nowUtc, ids.For(lineNumber))
+                    : ReadLine(lineNumber, Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(bytes.Span)), questionnaire, nowUtc, ids.For(lineNumber));
+                parsed[i] = layout is not null && line.Response is { } response ? line with { Row = response.ToEntity(layout), Response = null } : line;
             });
             for (var i = 0; i < lines.Count; i++) yield return parsed[i];
         }
@@ -149,8 +151,9 @@ public static partial class JsonLinesSource
     /// the API's parser with that field left out (what is not valid JSON is parsed again by the API's parser, for its words).
     /// </summary>
     /// <param name="body">The line's UTF-8 bytes; the document reads them in place, and is disposed before this returns.</param>
+    /// <param name="id">The id the response gets if the line is valid (<see cref="ImportIds"/>).</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static ImportedLine ReadLine(int number, ReadOnlyMemory<byte> body, Questionnaire questionnaire, DateTime nowUtc)
+    public static ImportedLine ReadLine(int number, ReadOnlyMemory<byte> body, Questionnaire questionnaire, DateTime nowUtc, Guid id)
     {
         JsonDocument document;
         try
@@ -160,7 +163,7 @@ public static partial class JsonLinesSource
         catch (JsonException)
         {
             var (none, errors) = SubmissionParser.Parse(body.Span);
-            return ImportedLine.Validate(number, questionnaire, none, errors, Guid.NewGuid(), nowUtc);
+            return ImportedLine.Validate(number, questionnaire, none, errors, id, nowUtc);
         }
         using (document)
         {
@@ -177,7 +180,7 @@ public static partial class JsonLinesSource
                         else submittedAt = time.Value;
                     }
             var (submission, parseErrors) = SubmissionParser.Parse(document.RootElement, SubmittedAtField);
-            return ImportedLine.Validate(number, questionnaire, submission, [.. formatErrors, .. parseErrors], Guid.NewGuid(), submittedAt);
+            return ImportedLine.Validate(number, questionnaire, submission, [.. formatErrors, .. parseErrors], id, submittedAt);
         }
     }
 

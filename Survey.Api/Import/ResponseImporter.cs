@@ -49,11 +49,11 @@ public static class ResponseImporter
         {
             foreach (var line in lines)
             {
-                if (line.Response is null) rejected.Add(line);
+                if (!line.IsValid) rejected.Add(line);
                 else if (rejected.Count == 0)
                 {
                     valid++;
-                    chunk.Add(line.Row ?? line.Response.ToEntity(layout));
+                    chunk.Add(line.Row ?? line.Response!.ToEntity(layout));
                     if (chunk.Count == ChunkSize)
                     {
                         await chunks.Writer.WriteAsync(chunk, cancellationToken);

@@ -51,14 +51,32 @@ public sealed class JsonLinesSourceTests
     }
 
     [Fact]
-    public void With_a_layout_each_valid_line_carries_its_stored_row()
+    public void With_a_layout_each_valid_line_carries_only_its_stored_row()
     {
         var layout = new Survey.Core.Patterns.AnswerLayout(Seed, Survey.Core.Patterns.AnswerLayout.Missing(Seed, []));
-        var lines = JsonLinesSource.Read(new MemoryStream(Utf8(Valid + "\n" + """{"answers":{"identity":["nobody"]}}""")), Seed, Now, layout).ToList();
+        var file = Utf8(Valid + "\n" + """{"answers":{"identity":["nobody"]}}""" + "\n" + """{"answers":{"identity":["cadre"],"satisfying-ways":["other"]},"otherText":{"satisfying-ways":"x"}}""");
+        var parsed = JsonLinesSource.Read(new MemoryStream(file), Seed, Now).ToList();
+        var stored = JsonLinesSource.Read(new MemoryStream(file), Seed, Now, layout).ToList();
 
-        Assert.Equal(lines[0].Response!.ToEntity(layout).Patterns, lines[0].Row!.Patterns);
-        Assert.Equal(lines[0].Response!.Id, lines[0].Row!.Id);
-        Assert.Null(lines[1].Row);
+        // The parsed submission is let go once its row is made (the importer holds rows, not submissions).
+        Assert.All(stored, line => Assert.Null(line.Response));
+        Assert.Equal(parsed[0].Response!.ToEntity(layout).Patterns, stored[0].Row!.Patterns);
+        Assert.Equal(parsed[0].Response!.SubmittedAt, stored[0].Row!.SubmittedAt);
+        Assert.Null(stored[1].Row);
+        Assert.NotEmpty(stored[1].Errors);
+        Assert.Equal(parsed[1].Errors.Select(e => e.Message), stored[1].Errors.Select(e => e.Message));
+        Assert.Equal(parsed[2].Response!.ToEntity(layout).Patterns, stored[2].Row!.Patterns);
+        Assert.Equal("x", Assert.Single(stored[2].Row!.Texts).Text);
+    }
+
+    [Fact]
+    public void Ids_follow_the_lines()
+    {
+        var file = Utf8(string.Join("\n", Enumerable.Repeat(Valid, 3000)));
+        var ids = JsonLinesSource.Read(new MemoryStream(file), Seed, Now).Select(l => l.Response!.Id).ToList();
+
+        Assert.Equal(3000, ids.Distinct().Count());
+        Assert.Equal(ids, ids.OrderBy(ImportIdsTests.DatabaseOrder, StringComparer.Ordinal));
     }
 
     /// <summary>Everything a line yields but its random id: number, errors with their words, time, answers and texts.</summary>
