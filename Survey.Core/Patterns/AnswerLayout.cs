@@ -77,13 +77,20 @@ public sealed class AnswerLayout
     {
         Span<ulong> masks = SlotCount <= 64 ? stackalloc ulong[SlotCount] : new ulong[SlotCount];
         masks.Clear();
-        foreach (var (questionId, options) in answers)
-        {
-            var slot = Find(questionId) ?? throw new ArgumentException($"Question {questionId} has no slot in the layout.", nameof(answers));
-            foreach (var option in options)
-                masks[slot.Slot] |= 1UL << (slot.BitOf(option) ?? throw new ArgumentException($"Option {questionId}:{option} has no bit in the layout.", nameof(answers)));
-        }
+        // Indexed loops and the concrete dictionary's enumerator where it is one (the parser's always is): this runs for
+        // every stored response, and an interface's enumerator is an allocation per question.
+        if (answers is Dictionary<string, IReadOnlyList<string>> dictionary)
+            foreach (var (questionId, options) in dictionary) Add(masks, questionId, options);
+        else
+            foreach (var (questionId, options) in answers) Add(masks, questionId, options);
         return PatternCodec.Encode(masks);
+    }
+
+    private void Add(Span<ulong> masks, string questionId, IReadOnlyList<string> options)
+    {
+        var slot = Find(questionId) ?? throw new ArgumentException($"Question {questionId} has no slot in the layout.", nameof(options));
+        for (var i = 0; i < options.Count; i++)
+            masks[slot.Slot] |= 1UL << (slot.BitOf(options[i]) ?? throw new ArgumentException($"Option {questionId}:{options[i]} has no bit in the layout.", nameof(options)));
     }
 
     /// <summary>Chosen option ids per question of a stored pattern (questionnaire order; options it no longer has are left out).</summary>

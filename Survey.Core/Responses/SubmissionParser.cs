@@ -76,6 +76,11 @@ public static class SubmissionParser
             return;
         }
         seen.Clear();
+        // Sized once for the entries there are, instead of growing 3, 7, 17 as they are added (every submission).
+        var count = value.GetPropertyCount();
+        seen.EnsureCapacity(count);
+        if (kind == MapKind.Answers) answers.EnsureCapacity(count);
+        else (kind == MapKind.OtherText ? otherText : text).EnsureCapacity(count);
         foreach (var entry in value.EnumerateObject())
         {
             if (!TryGetName(entry, errors, out var question)) continue;

@@ -16,40 +16,57 @@ public static class SubmissionValidator
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static IReadOnlyList<SubmissionError> Validate(Questionnaire questionnaire, ResponseSubmission submission)
     {
-        var errors = new List<SubmissionError>();
+        List<SubmissionError>? errors = null; // most submissions are valid: no list for them
         // Almost every submission names only known questions: checked without allocating, the list built only if not.
-        if (!AllKnown(questionnaire, submission.Answers.Keys) || !AllKnown(questionnaire, submission.OtherText.Keys) || !AllKnown(questionnaire, submission.Text.Keys))
+        if (!AllKnown(questionnaire, submission.Answers) || !AllKnown(questionnaire, submission.OtherText) || !AllKnown(questionnaire, submission.Text))
             foreach (var unknown in submission.Answers.Keys.Concat(submission.OtherText.Keys).Concat(submission.Text.Keys)
                          .Distinct().Where(id => questionnaire.FindQuestion(id) is null))
-                errors.Add(new(unknown, "unknownQuestion", $"问卷中没有编号为“{unknown}”的题目"));
+                (errors ??= []).Add(new(unknown, "unknownQuestion", $"问卷中没有编号为“{unknown}”的题目"));
 
-        var visible = new HashSet<string>();
-        for (var index = 0; index < questionnaire.Questions.Count; index++)
+        var questions = questionnaire.Questions;
+        // Shown or not, by question position: a questionnaire has tens of questions, so on the stack.
+        Span<bool> visible = questions.Count <= 256 ? stackalloc bool[questions.Count] : new bool[questions.Count];
+        for (var index = 0; index < questions.Count; index++)
         {
-            var question = questionnaire.Questions[index];
-            var isVisible = IsVisible(question, questionnaire, submission, visible);
-            if (isVisible) visible.Add(question.Id);
+            var question = questions[index];
+            var isVisible = visible[index] = IsVisible(question, questions, submission, visible[..index]);
             var error = question.Type == QuestionType.Text
                 ? ValidateText(question, submission, isVisible, questionnaire)
                 : ValidateChoice(question, submission, isVisible, questionnaire);
-            if (error is not null) errors.Add(error);
+            if (error is not null) (errors ??= []).Add(error);
         }
-        return errors;
+        return errors ?? (IReadOnlyList<SubmissionError>)[];
     }
 
+    /// <summary>Every key of <paramref name="map"/> is a question of the questionnaire (a concrete dictionary is enumerated without allocating).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool AllKnown(Questionnaire questionnaire, IEnumerable<string> questionIds)
+    private static bool AllKnown<T>(Questionnaire questionnaire, IReadOnlyDictionary<string, T> map)
     {
-        foreach (var id in questionIds)
+        if (map.Count == 0) return true;
+        if (map is Dictionary<string, T> dictionary)
+        {
+            foreach (var id in dictionary.Keys)
+                if (questionnaire.FindQuestion(id) is null) return false;
+            return true;
+        }
+        foreach (var id in map.Keys)
             if (questionnaire.FindQuestion(id) is null) return false;
         return true;
     }
 
-    /// <summary>Shown when it has no condition, or when its (earlier, itself shown) controlling question has one of the listed options.</summary>
+    /// <summary>
+    /// Shown when it has no condition, or when its controlling question (an earlier one, the loader checks) is itself
+    /// shown and has one of the listed options. <paramref name="earlierVisible"/>: shown or not, for each earlier question.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool IsVisible(Question question, Questionnaire questionnaire, ResponseSubmission submission, ISet<string> visibleSoFar) =>
-        question.VisibleIf is not { } condition
-        || visibleSoFar.Contains(condition.Question) && AnyOf(submission.ChosenOptions(condition.Question), condition.AnyOf);
+    private static bool IsVisible(Question question, IReadOnlyList<Question> questions, ResponseSubmission submission, ReadOnlySpan<bool> earlierVisible)
+    {
+        if (question.VisibleIf is not { } condition) return true;
+        for (var i = 0; i < earlierVisible.Length; i++)
+            if (questions[i].Id == condition.Question)
+                return earlierVisible[i] && AnyOf(submission.ChosenOptions(condition.Question), condition.AnyOf);
+        return false;
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool AnyOf(IReadOnlyList<string> chosen, IReadOnlyList<string> listed)
