@@ -55,14 +55,19 @@ public sealed class BenchData
         }
     }
 
-    /// <summary>The responses as the API stores them (ids are new on every call); the first full read also keeps the floor's rows.</summary>
+    /// <summary>
+    /// The responses as the API stores them, with ids as an import gives them (<see cref="Survey.Api.Import.ImportIds"/>,
+    /// new on every call: the loader is the import's writer, so its rate compares with script/import's); the first full
+    /// read also keeps the floor's rows.
+    /// </summary>
     public IEnumerable<NewResponse> Responses()
     {
         var rows = floorRows is null ? new int[Count][] : null;
+        var ids = new Survey.Api.Import.ImportIds();
         foreach (var (index, generated) in Generated())
         {
             if (rows is not null) rows[index] = FloorRow(index, generated);
-            yield return new NewResponse(Guid.NewGuid(), SubmittedAt(index),
+            yield return new NewResponse(ids.For(index + 1), SubmittedAt(index),
                 new ResponseSubmission(generated.Answers.ToDictionary(a => a.Key, a => (IReadOnlyList<string>)a.Value), generated.OtherText, generated.Text));
         }
         floorRows ??= rows;
