@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 using Microsoft.Extensions.Options;
 using Survey.Core.Questionnaires;
 using Survey.Api.Codes;
@@ -12,6 +14,7 @@ namespace Survey.Api.Apis;
 public static class ResponsesApi
 {
     public const int MaxIdempotencyKeyLength = 128;
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
 
     public sealed record SubmissionAccepted(Guid Id, string QuestionnaireId);
 
@@ -24,8 +27,28 @@ public static class ResponsesApi
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .DisableAntiforgery()
-            .WithMetadata(new ThrottledEndpoint(ThrottledEndpoint.Kind.Submission));
+            .WithMetadata(new ThrottledEndpoint(ThrottledEndpoint.Kind.Submission))
+            .AddOpenApiOperationTransformer(DocumentHeaders);
         return api;
+    }
+
+    /// <summary>The two request headers the handler reads itself (so that it can answer their refusals in its own words), declared for clients.</summary>
+    private static Task DocumentHeaders(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        operation.Parameters ??= [];
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = IdempotencyKeyHeader, In = ParameterLocation.Header, Required = false,
+            Description = $"可选：本份答卷的唯一标识（1至{MaxIdempotencyKeyLength}个可见ASCII字符）。网络中断后用同一标识重试，只保存一次并返回首次的结果；同一标识用于不同答卷返回 422。",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = MaxIdempotencyKeyLength, Pattern = "^[!-~]+$" },
+        });
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = CodeRefusal.Header, In = ParameterLocation.Header, Required = false,
+            Description = "凭邀请码填写的问卷必填：纸质邀请函上的邀请码。缺少或格式不对返回 400，无效或已作废返回 403，已使用返回 409。",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+        });
+        return Task.CompletedTask;
     }
 
     public static async Task<Results<Created<SubmissionAccepted>, ProblemHttpResult>> SubmitResponse(
@@ -38,7 +61,7 @@ public static class ResponsesApi
             return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "提交格式错误",
                 detail: "请以 application/json 格式提交答卷。");
 
-        string? idempotencyKey = request.Headers["Idempotency-Key"];
+        string? idempotencyKey = request.Headers[IdempotencyKeyHeader];
         if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > MaxIdempotencyKeyLength || idempotencyKey.Any(c => c is < '!' or > '~')))
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Idempotency-Key 无效",
                 detail: $"Idempotency-Key 应为1至{MaxIdempotencyKeyLength}个可见ASCII字符。");

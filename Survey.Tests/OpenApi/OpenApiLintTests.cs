@@ -78,4 +78,18 @@ public sealed class OpenApiLintTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Contains(document.RootElement.GetProperty("paths").GetProperty("/api/questionnaires/{id}/results").GetProperty("get")
             .GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "base");
     }
+
+    [Fact]
+    public async Task The_submission_route_declares_its_two_request_headers_in_Chinese()
+    {
+        using var document = JsonDocument.Parse(await app.CreateClient().GetStringAsync("/openapi/v1.json"));
+        var parameters = document.RootElement.GetProperty("paths").GetProperty("/api/questionnaires/{id}/responses").GetProperty("post")
+            .GetProperty("parameters").EnumerateArray().Where(p => p.GetProperty("in").GetString() == "header")
+            .ToDictionary(p => p.GetProperty("name").GetString()!);
+
+        Assert.Equal(["Idempotency-Key", "Invitation-Code"], parameters.Keys.Order());
+        Assert.All(parameters.Values, p => Assert.True(p.GetProperty("description").GetString()!.Any(c => c is >= '\u4e00' and <= '\u9fff')));
+        Assert.All(parameters.Values, p => Assert.False(p.TryGetProperty("required", out var required) && required.GetBoolean()));
+        Assert.Equal(128, parameters["Idempotency-Key"].GetProperty("schema").GetProperty("maxLength").GetInt32());
+    }
 }
