@@ -1,4 +1,6 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Survey.Api.Infrastructure;
 
@@ -114,7 +116,7 @@ public static class SurveyDatabase
     /// </summary>
     public static async Task<bool> AllMigrationsAppliedAsync(SurveyDbContext db)
     {
-        var known = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrationsAssembly>().Migrations.Keys;
+        var known = db.GetService<IMigrationsAssembly>().Migrations.Keys;
         var applied = new HashSet<string>(StringComparer.Ordinal);
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync();
