@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -116,7 +117,12 @@ public static class SurveyDatabase
     /// </summary>
     public static async Task<bool> AllMigrationsAppliedAsync(SurveyDbContext db)
     {
-        var known = db.GetService<IMigrationsAssembly>().Migrations.Keys;
+        // The migrations' ids as EF Core finds them (MigrationsAssembly: [DbContext] and [Migration] on the migration
+        // classes), read here by reflection: asking EF for its IMigrationsAssembly builds the whole model first.
+        var known = typeof(SurveyDbContext).Assembly.GetTypes()
+            .Where(type => type.IsSubclassOf(typeof(Migration)) && type.GetCustomAttribute<DbContextAttribute>()?.ContextType == db.GetType())
+            .Select(type => type.GetCustomAttribute<MigrationAttribute>()?.Id)
+            .ToList();
         var applied = new HashSet<string>(StringComparer.Ordinal);
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync();
@@ -135,6 +141,6 @@ public static class SurveyDatabase
         {
             await db.Database.CloseConnectionAsync();
         }
-        return known.All(applied.Contains);
+        return known.Count > 0 && known.All(id => id is not null && applied.Contains(id));
     }
 }

@@ -31,12 +31,26 @@ public abstract class SurveyDbContextTests(SurveyAppFactory app)
 public sealed class SurveyDbContextSqliteTests(SqliteApp app) : SurveyDbContextTests(app), IClassFixture<SqliteApp>
 {
     [Fact]
+    public void The_context_uses_the_compiled_model()
+    {
+        using var scope = app.Services.CreateScope();
+        Assert.IsType<Survey.Api.Infrastructure.CompiledModels.Sqlite.SqliteSurveyDbContextModel>(scope.ServiceProvider.GetRequiredService<SurveyDbContext>().Model);
+    }
+
+    [Fact]
     public void The_embedded_default_is_sqlite() =>
         Assert.Equal(DatabaseProvider.Sqlite, SurveyDatabase.DetectProvider(SurveyDatabase.DefaultConnectionString));
 }
 
 public sealed class SurveyDbContextPostgresTests(PostgresApp app) : SurveyDbContextTests(app), IClassFixture<PostgresApp>
 {
+    [Fact]
+    public void The_context_uses_the_compiled_model()
+    {
+        using var scope = app.Services.CreateScope();
+        Assert.IsType<Survey.Api.Infrastructure.CompiledModels.Postgres.PostgresSurveyDbContextModel>(scope.ServiceProvider.GetRequiredService<SurveyDbContext>().Model);
+    }
+
     [Fact]
     public void A_host_connection_string_selects_postgres() =>
         Assert.Equal(DatabaseProvider.Postgres, SurveyDatabase.DetectProvider("Host=db;Database=survey;Username=survey"));
