@@ -72,9 +72,9 @@ public static class MigrationScaffolding
                     Language = "C#",
                     UseNullableReferenceTypes = true,
                 });
-                var files = written.ToDictionary(Path.GetFileName, file => File.ReadAllText(file))!;
+                var files = written.ToDictionary(file => Path.GetFileName(file), File.ReadAllText);
                 Directory.Delete(output, recursive: true);
-                yield return (folder, files!);
+                yield return (folder, files);
             }
         }
     }
