@@ -74,11 +74,11 @@ public static class SurveyServiceExtensions
         await app.Services.MigrateSurveyDatabaseAsync();
         var catalog = app.Services.GetRequiredService<QuestionnaireCatalog>();
         await LegacyAnswerConversion.RunAsync(app.Services, catalog, app.Logger);
+        // From here the stored responses can be read: in the background, while the rest of start-up goes on (each
+        // questionnaire's layout first; /healthz/ready answers 503 until they are in memory).
+        app.Services.GetRequiredService<ResponseSnapshots>().StartLoading(catalog.All, app.Lifetime.ApplicationStopping);
         var layouts = app.Services.GetRequiredService<AnswerLayouts>();
         foreach (var questionnaire in catalog.All) await layouts.GetAsync(questionnaire);
-        // From here the stored responses can be read: in the background, while the rest of start-up goes on
-        // (/healthz/ready answers 503 until they are in memory).
-        app.Services.GetRequiredService<ResponseSnapshots>().StartLoading(catalog.All, app.Lifetime.ApplicationStopping);
         await using (var scope = app.Services.CreateAsyncScope())
         {
             // A questionnaire file whose content changed since the last recorded one is a configuration change.

@@ -18,20 +18,7 @@ public static class LegacyAnswerConversion
     public static async Task<long> RunAsync(IServiceProvider services, QuestionnaireCatalog catalog, ILogger logger, CancellationToken cancellationToken = default)
     {
         var layouts = services.GetRequiredService<AnswerLayouts>();
-        // Old rows have no sequence number. One probe per loaded questionnaire on the (questionnaire, number) index, not a
-        // scan of every stored response at every start; old answers of questionnaires not loaded are found in their own
-        // (normally empty) table.
-        var pending = new List<string>();
-        await using (var scope = services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<SurveyDbContext>();
-            foreach (var loaded in catalog.All)
-                if (await db.Responses.AnyAsync(r => r.QuestionnaireId == loaded.Id && r.Seq == null, cancellationToken)) pending.Add(loaded.Id);
-            var loadedIds = catalog.All.Select(q => q.Id).ToList();
-            pending.AddRange(await db.LegacyAnswers.Where(a => !loadedIds.Contains(a.QuestionnaireId)).Select(a => a.QuestionnaireId).Distinct()
-                .ToListAsync(cancellationToken));
-        }
-
+        var pending = await PendingAsync(services, catalog, cancellationToken);
         long converted = 0;
         foreach (var questionnaireId in pending)
         {
@@ -53,6 +40,41 @@ public static class LegacyAnswerConversion
             logger.LogInformation("Converted the stored responses of {Questionnaire} to answer patterns", questionnaireId);
         }
         return converted;
+    }
+
+    /// <summary>
+    /// The questionnaires with responses in the old format. Old rows have no sequence number: one probe per loaded
+    /// questionnaire on the (questionnaire, number) index, not a scan of every stored response at every start; old
+    /// answers of questionnaires not loaded are found in their own (normally empty) table. Plain ADO.NET, like
+    /// <see cref="AnswerLayouts"/>: this runs at every start, where compiling EF queries cost more CPU than the probes.
+    /// </summary>
+    private static async Task<List<string>> PendingAsync(IServiceProvider services, QuestionnaireCatalog catalog, CancellationToken cancellationToken)
+    {
+        var pending = new List<string>();
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SurveyDbContext>();
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            foreach (var loaded in catalog.All)
+            {
+                await using var probe = connection.CreateCommand();
+                probe.CommandText = """SELECT 1 FROM responses WHERE "QuestionnaireId" = @questionnaire AND "Seq" IS NULL LIMIT 1""";
+                probe.AddParameter("questionnaire", loaded.Id);
+                if (await probe.ExecuteScalarAsync(cancellationToken) is not null) pending.Add(loaded.Id);
+            }
+            await using var others = connection.CreateCommand();
+            others.CommandText = """SELECT DISTINCT "QuestionnaireId" FROM response_answers""";
+            await using var reader = await others.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+                if (catalog.Find(reader.GetString(0)) is null) pending.Add(reader.GetString(0));
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        return pending;
     }
 
     private static async Task<int> ConvertBatchAsync(

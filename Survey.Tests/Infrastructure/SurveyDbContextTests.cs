@@ -19,6 +19,13 @@ public abstract class SurveyDbContextTests(SurveyAppFactory app)
     }
 
     [Fact]
+    public async Task The_start_up_check_finds_every_migration_applied()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        Assert.True(await SurveyDatabase.AllMigrationsAppliedAsync(scope.ServiceProvider.GetRequiredService<SurveyDbContext>()));
+    }
+
+    [Fact]
     public void The_schema_has_no_column_for_an_address_agent_or_account()
     {
         using var scope = app.Services.CreateScope();
@@ -31,12 +38,43 @@ public abstract class SurveyDbContextTests(SurveyAppFactory app)
 public sealed class SurveyDbContextSqliteTests(SqliteApp app) : SurveyDbContextTests(app), IClassFixture<SqliteApp>
 {
     [Fact]
+    public void The_context_uses_the_compiled_model()
+    {
+        using var scope = app.Services.CreateScope();
+        Assert.IsType<Survey.Api.Infrastructure.CompiledModels.Sqlite.SqliteSurveyDbContextModel>(scope.ServiceProvider.GetRequiredService<SurveyDbContext>().Model);
+    }
+
+    [Fact]
+    public async Task The_start_up_check_migrates_a_new_database_and_one_with_a_migration_not_applied()
+    {
+        using var folder = new TemporaryFolder();
+        var options = new DbContextOptionsBuilder<SqliteSurveyDbContext>();
+        SurveyDatabase.ConfigureSqlite(options, $"Data Source={Path.Combine(folder.Path, "survey.db")};Pooling=false");
+        await using (var db = new SqliteSurveyDbContext(options.Options))
+        {
+            Assert.False(await SurveyDatabase.AllMigrationsAppliedAsync(db)); // no history table yet
+            await db.Database.MigrateAsync();
+            Assert.True(await SurveyDatabase.AllMigrationsAppliedAsync(db));
+            var last = (await db.Database.GetAppliedMigrationsAsync()).Last();
+            await db.Database.ExecuteSqlAsync($"DELETE FROM __ef_migrations_history WHERE \"MigrationId\" = {last}");
+            Assert.False(await SurveyDatabase.AllMigrationsAppliedAsync(db));
+        }
+    }
+
+    [Fact]
     public void The_embedded_default_is_sqlite() =>
         Assert.Equal(DatabaseProvider.Sqlite, SurveyDatabase.DetectProvider(SurveyDatabase.DefaultConnectionString));
 }
 
 public sealed class SurveyDbContextPostgresTests(PostgresApp app) : SurveyDbContextTests(app), IClassFixture<PostgresApp>
 {
+    [Fact]
+    public void The_context_uses_the_compiled_model()
+    {
+        using var scope = app.Services.CreateScope();
+        Assert.IsType<Survey.Api.Infrastructure.CompiledModels.Postgres.PostgresSurveyDbContextModel>(scope.ServiceProvider.GetRequiredService<SurveyDbContext>().Model);
+    }
+
     [Fact]
     public void A_host_connection_string_selects_postgres() =>
         Assert.Equal(DatabaseProvider.Postgres, SurveyDatabase.DetectProvider("Host=db;Database=survey;Username=survey"));
