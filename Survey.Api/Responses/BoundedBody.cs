@@ -7,14 +7,6 @@ public static class BoundedBody
     public static async Task<byte[]?> ReadAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
     {
         if (request.ContentLength > limit) return null;
-        if (request.ContentLength is { } length)
-        {
-            // The usual case (a form or the resident page's fetch): read straight into an array of the declared size.
-            // The server holds the body to its Content-Length (a shorter one fails the read), so nothing follows it.
-            var exact = new byte[length];
-            await request.Body.ReadExactlyAsync(exact, cancellationToken);
-            return exact;
-        }
         using var buffer = new MemoryStream();
         var chunk = new byte[8192];
         int read;
