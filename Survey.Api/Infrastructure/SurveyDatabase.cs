@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Survey.Api.Responses;
 
 namespace Survey.Api.Infrastructure;
 
@@ -27,8 +28,9 @@ public static class SurveyDatabase
         var connectionString = string.IsNullOrWhiteSpace(configured) ? DefaultConnectionString : configured;
         if (DetectProvider(connectionString) == DatabaseProvider.Postgres)
         {
-            // One data source (connection pool) for EF and for the group commit's plain statements.
+            // One data source (connection pool) for EF and everything else, and the group commit's own (see GroupCommitWriter.DataSource).
             services.AddSingleton(_ => Npgsql.NpgsqlDataSource.Create(connectionString));
+            services.AddKeyedSingleton(GroupCommitWriter.DataSourceKey, (_, _) => GroupCommitWriter.DataSource(connectionString));
             // Options built once (singleton), not per request scope: they only name the data source.
             services.AddDbContext<SurveyDbContext, PostgresSurveyDbContext>((provider, options) =>
                 options.UseNpgsql(provider.GetRequiredService<Npgsql.NpgsqlDataSource>(), npgsql => npgsql.MigrationsHistoryTable(MigrationsHistoryTable))
