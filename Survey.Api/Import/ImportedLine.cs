@@ -26,7 +26,9 @@ public sealed record ImportedLine(int Line, NewResponse? Response, IReadOnlyList
     public static ImportedLine Validate(int line, Questionnaire questionnaire, ResponseSubmission? submission,
         IReadOnlyList<SubmissionError> formatErrors, Guid id, DateTime submittedAtUtc, ResponseMode mode = ResponseMode.Import)
     {
-        var errors = submission is null ? formatErrors : [.. formatErrors, .. SubmissionValidator.Validate(questionnaire, submission)];
+        var errors = submission is null ? formatErrors
+            : formatErrors.Count == 0 ? SubmissionValidator.Validate(questionnaire, submission) // no list per valid line
+            : [.. formatErrors, .. SubmissionValidator.Validate(questionnaire, submission)];
         return errors.Count > 0 || submission is null
             ? new ImportedLine(line, null, errors)
             : new ImportedLine(line, new NewResponse(id, NewResponse.RoundToMinute(submittedAtUtc), submission) { Mode = mode }, errors);

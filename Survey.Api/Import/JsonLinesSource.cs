@@ -168,19 +168,17 @@ public static partial class JsonLinesSource
         using (document)
         {
             var submittedAt = nowUtc;
-            var formatErrors = new List<SubmissionError>();
+            SubmissionError? timeError = null; // as before: the last occurrence wins, and a bad one is reported once
             if (document.RootElement.ValueKind == JsonValueKind.Object)
                 foreach (var field in document.RootElement.EnumerateObject())
                     if (field.NameEquals(SubmittedAtField))
                     {
-                        // As before: the last occurrence wins, and a bad one is reported once.
                         var time = ParseTime(field.Value);
-                        formatErrors.RemoveAll(e => e.Key == SubmittedAtField);
-                        if (time is null) formatErrors.Add(new(SubmittedAtField, "type", "“submittedAt”应为带时区的ISO 8601时间，例如 2026-03-05T10:00:00Z"));
-                        else submittedAt = time.Value;
+                        timeError = time is null ? new(SubmittedAtField, "type", "“submittedAt”应为带时区的ISO 8601时间，例如 2026-03-05T10:00:00Z") : null;
+                        if (time is not null) submittedAt = time.Value;
                     }
             var (submission, parseErrors) = SubmissionParser.Parse(document.RootElement, SubmittedAtField);
-            return ImportedLine.Validate(number, questionnaire, submission, [.. formatErrors, .. parseErrors], id, submittedAt);
+            return ImportedLine.Validate(number, questionnaire, submission, timeError is null ? parseErrors : [timeError, .. parseErrors], id, submittedAt);
         }
     }
 

@@ -45,7 +45,7 @@ public sealed class SurveyDbContextSqliteTests(SqliteApp app) : SurveyDbContextT
     }
 
     [Fact]
-    public async Task The_start_up_check_migrates_a_new_database_and_one_with_a_migration_not_applied()
+    public async Task The_start_up_check_sends_a_new_database_and_one_with_a_migration_not_applied_to_be_migrated()
     {
         using var folder = new TemporaryFolder();
         var options = new DbContextOptionsBuilder<SqliteSurveyDbContext>();
