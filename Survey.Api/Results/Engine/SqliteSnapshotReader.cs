@@ -48,7 +48,7 @@ public static class SqliteSnapshotReader
             if (textsRead is not null) await textsRead.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         }
         var texts = textsRead is not null ? await textsRead : seqOfId is null ? null : ReadTexts(rowsConnection, questionnaireId, columns, cancellationToken);
-        var resolved = seqOfId is null || texts is null ? null : Resolve(texts, seqOfId);
+        var resolved = seqOfId is null || texts is null ? null : seqOfId.Resolve(texts);
         if (resolved is null) columns.Discard();
         // Tens of megabytes at a million rows: not kept alive by this method's state after it returns.
         (textsRead, seqOfId, texts) = (null, null, null);
@@ -123,28 +123,6 @@ public static class SqliteSnapshotReader
         return texts;
     }
 
-    /// <summary>
-    /// The texts whose responses were read, with their numbers, in the rows' order (as a text column keeps them). The
-    /// table's order is the order of writing, which is the rows' order unless numbers were given later (responses
-    /// converted from the old format): then a stable sort, which keeps one response's texts in the table's order.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static List<(long Seq, ResponseColumns.TextColumn Column, int Number)> Resolve(
-        List<(Guid Id, ResponseColumns.TextColumn Column, int Number)> texts, RowIds seqOfId)
-    {
-        var result = new List<(long Seq, ResponseColumns.TextColumn Column, int Number)>(texts.Count);
-        var inOrder = true;
-        var cursor = 0;
-        foreach (var (id, column, number) in texts)
-        {
-            var seq = seqOfId.Find(id, ref cursor);
-            if (seq < 0) continue; // a response numbered above the read (committed since): read with it, by the next refresh
-            if (result.Count > 0 && result[^1].Seq > seq) inOrder = false;
-            result.Add((seq, column, number));
-        }
-        return inOrder ? result : result.OrderBy(t => t.Seq).ToList();
-    }
-
     /// <summary>The text column of the current row's (question, option), decoded once per distinct key.</summary>
     private static ResponseColumns.TextColumn? ColumnOf(sqlite3_stmt statement, ResponseColumns columns,
         List<(byte[] Question, byte[]? Option, ResponseColumns.TextColumn? Column)> keys)
@@ -198,111 +176,6 @@ public static class SqliteSnapshotReader
             foreach (var digit in digits) value = value * 10 + (digit - '0');
             return value;
         }
-    }
-
-    /// <summary>
-    /// The ids of the rows read, in the rows' order, with their numbers, for finding the response of each text. The texts'
-    /// table is in the order of writing, which is nearly always the rows' order: each text's response is looked for
-    /// a few rows on from the previous text's, which touches memory in order. Only a text found elsewhere (rows numbered
-    /// in another order than they were written, or a text whose response was numbered above the read) makes a hash
-    /// table of every id (built then, once).
-    /// </summary>
-    private sealed class RowIds(int expected)
-    {
-        private const int Window = 32;
-        private ulong[] lows = new ulong[expected];
-        private ulong[] highs = new ulong[expected];
-        private long[] seqs = new long[expected];
-        private int count;
-        private IdRows? byId;
-
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public void Add(Guid id, long seq)
-        {
-            if (count == seqs.Length)
-            {
-                Array.Resize(ref lows, count * 2);
-                Array.Resize(ref highs, count * 2);
-                Array.Resize(ref seqs, count * 2);
-            }
-            (lows[count], highs[count]) = Halves(id);
-            seqs[count++] = seq;
-        }
-
-        /// <summary>The number of the response with this id, or -1; <paramref name="cursor"/> is where the last one was found.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public long Find(Guid id, ref int cursor)
-        {
-            var (low, high) = Halves(id);
-            for (int index = cursor, end = Math.Min(count, cursor + Window); index < end; index++)
-                if (lows[index] == low && highs[index] == high)
-                {
-                    cursor = index;
-                    return seqs[index];
-                }
-            if (byId is null)
-            {
-                byId = new IdRows(count);
-                for (var index = 0; index < count; index++) byId.Add(lows[index], highs[index], index);
-            }
-            var found = byId.Find(low, high);
-            if (found < 0) return -1;
-            cursor = found;
-            return seqs[found];
-        }
-    }
-
-    /// <summary>A GUID's two halves; the low one starts with its first 4 random bytes.</summary>
-    private static (ulong Low, ulong High) Halves(Guid id)
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        id.TryWriteBytes(bytes);
-        return (BitConverter.ToUInt64(bytes[..8]), BitConverter.ToUInt64(bytes[8..]));
-    }
-
-    /// <summary>
-    /// Id → index: open addressing with linear probing over one array (an id's halves and its index side by side), at
-    /// most two thirds full (GUIDs are random, so their low bits spread well).
-    /// </summary>
-    private sealed class IdRows
-    {
-        private readonly Entry[] entries;
-
-        public IdRows(int expected)
-        {
-            var size = 16;
-            while (size / 3 * 2 < expected) size <<= 1;
-            entries = new Entry[size];
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public void Add(ulong low, ulong high, int index)
-        {
-            var mask = entries.Length - 1;
-            var slot = (int)low & mask;
-            while (entries[slot].Index != 0)
-            {
-                if (entries[slot].Low == low && entries[slot].High == high) throw new InvalidOperationException("A response id read twice.");
-                slot = (slot + 1) & mask;
-            }
-            entries[slot] = new Entry(low, high, index + 1);
-        }
-
-        /// <summary>The index of the id, or -1.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public int Find(ulong low, ulong high)
-        {
-            var mask = entries.Length - 1;
-            var slot = (int)low & mask;
-            while (entries[slot].Index != 0)
-            {
-                if (entries[slot].Low == low && entries[slot].High == high) return entries[slot].Index - 1;
-                slot = (slot + 1) & mask;
-            }
-            return -1;
-        }
-
-        private readonly record struct Entry(ulong Low, ulong High, int Index); // Index + 1; 0: empty
     }
 
     private static sqlite3_stmt Prepare(SqliteConnection connection, string sql)
