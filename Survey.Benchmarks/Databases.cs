@@ -30,9 +30,15 @@ public static class Databases
     public static async Task DropPostgresAsync(string admin, string name)
     {
         NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(admin);
+        await ExecutePostgresAsync(admin, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+    }
+
+    /// <summary>Runs <paramref name="sql"/> (one or more statements) on a connection of its own.</summary>
+    public static async Task ExecutePostgresAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
+        await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
     }
 }
