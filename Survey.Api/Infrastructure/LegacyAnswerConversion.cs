@@ -106,6 +106,10 @@ public static class LegacyAnswerConversion
             batch[i].Seq = numbers[i];
         }
         await db.SaveChangesAsync(cancellationToken);
+        // Their texts carry the number too (ResponseText.Seq).
+        await db.Texts.Where(t => ids.Contains(t.ResponseId))
+            .ExecuteUpdateAsync(set => set.SetProperty(t => t.Seq, t => db.Responses.Where(r => r.Id == t.ResponseId).Select(r => r.Seq).FirstOrDefault()),
+                cancellationToken);
         await db.LegacyAnswers.Where(a => ids.Contains(a.ResponseId)).ExecuteDeleteAsync(cancellationToken);
         // PostgreSQL's snapshots read the rows stored by transactions they have not seen (ResponseSnapshots): a converted
         // row becomes readable now, so it is marked as stored by this transaction.

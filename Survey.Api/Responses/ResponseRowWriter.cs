@@ -25,8 +25,8 @@ public static class ResponseRowWriter
 
     /// <summary>
     /// Writes response rows of one questionnaire (each with <see cref="SurveyResponse.Patterns"/> and its texts) inside
-    /// the caller's transaction, numbering them in list order (on PostgreSQL from the sequence, and only the statement
-    /// path below <see cref="CopyFrom"/> rows reports the numbers back). The one way rows are stored: the API (group commit),
+    /// the caller's transaction, numbering them in list order (on PostgreSQL from the sequence) and setting
+    /// <see cref="SurveyResponse.Seq"/>; each text is stored with its response's number. The one way rows are stored: the API (group commit),
     /// the import, <see cref="ResponseWriter.WriteAsync"/> and the tests' and benchmark's bulk loaders all come here.
     /// </summary>
     public static async Task WriteRowsAsync(SurveyDbContext db, string questionnaireId, IReadOnlyList<SurveyResponse> responses, CancellationToken cancellationToken)
@@ -42,8 +42,10 @@ public static class ResponseRowWriter
         }
         if (transaction is NpgsqlTransaction postgres)
         {
-            // Numbered by the column's default (the sequence), row by row as COPY stores them.
-            await CopyAsync(postgres.Connection!, responses, cancellationToken);
+            // Numbered from the sequence before the COPY, so each text can be stored with its response's number.
+            var numbers = await NextNumbersAsync(postgres.Connection!, responses.Count, cancellationToken);
+            for (var i = 0; i < responses.Count; i++) responses[i].Seq = numbers[i];
+            CopyRows(postgres.Connection!, responses, cancellationToken);
             return;
         }
         if (transaction is not SqliteTransaction sqlite) throw new NotSupportedException(transaction.GetType().Name);
@@ -124,10 +126,10 @@ public static class ResponseRowWriter
                 FROM input WHERE key_hash IS NULL OR id IN (SELECT "ResponseId" FROM new_keys) ORDER BY ord
                 RETURNING "Id", "Seq"
             ), texts AS (
-                INSERT INTO response_texts ("ResponseId", "QuestionnaireId", "QuestionId", "OptionId", "Text")
-                SELECT t.response_id, $8::varchar, t.question_id, t.option_id, t.text
+                INSERT INTO response_texts ("ResponseId", "Seq", "QuestionnaireId", "QuestionId", "OptionId", "Text")
+                SELECT t.response_id, s."Seq", $8::varchar, t.question_id, t.option_id, t.text
                 FROM unnest($9::uuid[], $10::varchar[], $11::varchar[], $12::varchar[]) AS t(response_id, question_id, option_id, text)
-                WHERE t.response_id IN (SELECT "Id" FROM stored)
+                JOIN stored s ON s."Id" = t.response_id
             )
             SELECT "Id", "Seq" FROM stored
             """, connection);
@@ -206,21 +208,39 @@ public static class ResponseRowWriter
     public const int CopyFrom = 1000;
 
     /// <summary>
-    /// Binary COPY of the responses, then of their texts (after them: the texts' foreign key checks each response).
-    /// Rows are written with the synchronous <see cref="NpgsqlBinaryImporter"/> calls: they only fill Npgsql's write
-    /// buffer (flushed to the socket when full), and the per-field async state machines cost more than the encoding.
+    /// <paramref name="count"/> numbers taken from the responses' sequence (as the column's default would take them, so
+    /// concurrent writers still need no lock), in increasing order.
+    /// </summary>
+    private static async Task<long[]> NextNumbersAsync(NpgsqlConnection connection, int count, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT nextval('responses_seq') FROM generate_series(1, $1)", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = count });
+        var numbers = new long[count];
+        var read = 0;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            while (await reader.ReadAsync(cancellationToken))
+                numbers[read++] = reader.GetInt64(0);
+        Array.Sort(numbers);
+        return numbers;
+    }
+
+    /// <summary>
+    /// Binary COPY of the responses (numbered), then of their texts. Rows are written with the synchronous
+    /// <see cref="NpgsqlBinaryImporter"/> calls: they only fill Npgsql's write buffer (flushed to the socket when full),
+    /// and the per-field async state machines cost more than the encoding.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<SurveyResponse> responses, CancellationToken cancellationToken)
+    private static void CopyRows(NpgsqlConnection connection, IReadOnlyList<SurveyResponse> responses, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         using (var copy = connection.BeginBinaryImport(
-                   """COPY responses ("Id", "QuestionnaireId", "QuestionnaireVersion", "SubmittedAt", "Patterns", "Mode") FROM STDIN (FORMAT BINARY)"""))
+                   """COPY responses ("Id", "Seq", "QuestionnaireId", "QuestionnaireVersion", "SubmittedAt", "Patterns", "Mode") FROM STDIN (FORMAT BINARY)"""))
         {
             foreach (var response in responses)
             {
                 copy.StartRow();
                 copy.Write(response.Id, NpgsqlDbType.Uuid);
+                copy.Write(response.Seq!.Value, NpgsqlDbType.Bigint);
                 copy.Write(response.QuestionnaireId, NpgsqlDbType.Varchar);
                 copy.Write(response.QuestionnaireVersion, NpgsqlDbType.Integer);
                 copy.Write(response.SubmittedAt, NpgsqlDbType.TimestampTz);
@@ -229,16 +249,17 @@ public static class ResponseRowWriter
             }
             copy.Complete();
         }
-        if (!responses.Any(r => r.Texts.Count > 0)) return Task.CompletedTask;
+        if (!responses.Any(r => r.Texts.Count > 0)) return;
         cancellationToken.ThrowIfCancellationRequested();
         using (var copy = connection.BeginBinaryImport(
-                   """COPY response_texts ("ResponseId", "QuestionnaireId", "QuestionId", "OptionId", "Text") FROM STDIN (FORMAT BINARY)"""))
+                   """COPY response_texts ("ResponseId", "Seq", "QuestionnaireId", "QuestionId", "OptionId", "Text") FROM STDIN (FORMAT BINARY)"""))
         {
             foreach (var response in responses)
             foreach (var text in response.Texts)
             {
                 copy.StartRow();
                 copy.Write(response.Id, NpgsqlDbType.Uuid);
+                copy.Write(response.Seq!.Value, NpgsqlDbType.Bigint);
                 copy.Write(text.QuestionnaireId, NpgsqlDbType.Varchar);
                 copy.Write(text.QuestionId, NpgsqlDbType.Varchar);
                 if (text.OptionId is null) copy.WriteNull();
@@ -247,7 +268,6 @@ public static class ResponseRowWriter
             }
             copy.Complete();
         }
-        return Task.CompletedTask;
     }
 
     /// <summary>
@@ -260,7 +280,7 @@ public static class ResponseRowWriter
         using var insertResponse = Prepare(transaction,
             """INSERT INTO responses ("Id", "QuestionnaireId", "QuestionnaireVersion", "SubmittedAt", "Seq", "Patterns", "Mode") VALUES ($1, $2, $3, $4, $5, $6, $7)""", 7);
         using var insertText = Prepare(transaction,
-            """INSERT INTO response_texts ("ResponseId", "QuestionnaireId", "QuestionId", "OptionId", "Text") VALUES ($1, $2, $3, $4, $5)""", 5);
+            """INSERT INTO response_texts ("ResponseId", "Seq", "QuestionnaireId", "QuestionId", "OptionId", "Text") VALUES ($1, $2, $3, $4, $5, $6)""", 6);
         var r = insertResponse.Parameters;
         var t = insertText.Parameters;
         foreach (var response in responses)
@@ -278,10 +298,11 @@ public static class ResponseRowWriter
             foreach (var text in response.Texts)
             {
                 t[0].Value = id;
-                t[1].Value = text.QuestionnaireId;
-                t[2].Value = text.QuestionId;
-                t[3].Value = (object?)text.OptionId ?? DBNull.Value;
-                t[4].Value = text.Text;
+                t[1].Value = r[4].Value;
+                t[2].Value = text.QuestionnaireId;
+                t[3].Value = text.QuestionId;
+                t[4].Value = (object?)text.OptionId ?? DBNull.Value;
+                t[5].Value = text.Text;
                 insertText.ExecuteNonQuery();
             }
         }

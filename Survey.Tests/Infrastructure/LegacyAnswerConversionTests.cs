@@ -13,7 +13,7 @@ namespace Survey.Tests.Infrastructure;
 
 /// <summary>
 /// A database of the first schema (InitialCreate: one response_answers row per chosen option) holding responses is
-/// migrated and converted at start-up: every response gets a number and a pattern, the old rows are gone, and the
+/// migrated and converted at start-up: every response gets a number (its texts carry it too) and a pattern, the old rows are gone, and the
 /// results (with a break-down, a filter and texts) are identical to those of the same responses stored natively in
 /// the new format, and equal an independent recount.
 /// </summary>
@@ -53,6 +53,10 @@ public abstract class LegacyAnswerConversionTests
         Assert.Equal(0, await migrated.QueryAsync(db => db.LegacyAnswers.CountAsync()));
         Assert.Equal(Enumerable.Range(1, generated.Count).Select(i => (long?)i),
             await migrated.QueryAsync(db => db.Responses.OrderBy(r => r.SubmittedAt).Select(r => r.Seq).ToListAsync()));
+        // Their texts carry the numbers too (the start-up read finds texts by them).
+        var texts = await migrated.QueryAsync(db => (from t in db.Texts join r in db.Responses on t.ResponseId equals r.Id select new { TextSeq = t.Seq, r.Seq }).ToListAsync());
+        Assert.Equal(generated.Sum(g => g.OtherText.Count + g.Text.Count), texts.Count);
+        Assert.All(texts, t => Assert.Equal(t.Seq, t.TextSeq));
 
         foreach (var query in new[] { "", "?by=identity", "?by=identity&where=necessity:very-necessary&from=2026-03-05&to=2026-03-15", "?base=shown" })
         {

@@ -13,7 +13,8 @@ namespace Survey.Tests.Infrastructure;
 /// A snapshot that catches up with concurrent writers never misses a row and never takes one twice: while eight
 /// writers commit one response per transaction, a reader refreshes over and over; every refresh holds each number at
 /// most once, and at the end exactly the numbers stored. On PostgreSQL, where numbers may commit out of order, a
-/// transaction holding a lower number that commits after a refresh has read a higher one is still read.
+/// transaction holding a lower number that commits after a refresh has read a higher one is still read. Every text is
+/// stored with its response's number, which the start-up read finds it by.
 /// </summary>
 public abstract class ResponseWriterTests(SurveyAppFactory app)
 {
@@ -25,7 +26,7 @@ public abstract class ResponseWriterTests(SurveyAppFactory app)
     };
 
     /// <summary>One response in a transaction of its own, through the writer the API uses.</summary>
-    private async Task StoreAsync(SurveyResponse response)
+    protected async Task StoreAsync(SurveyResponse response)
     {
         await using var scope = app.Services.CreateAsyncScope();
         await ResponseWriter.WriteAsync(scope.ServiceProvider.GetRequiredService<SurveyDbContext>(), Id, [response], [], default);
@@ -78,36 +79,19 @@ public abstract class ResponseWriterTests(SurveyAppFactory app)
         // The start-up read (ResponseSnapshots.ReadAllRowsAsync: rows and texts on two connections at once): each response these
         // writers store chooses "other" in satisfying-ways and writes its text in the same transaction, so every row
         // read with that choice must arrive with exactly its own text, and no text without its row.
-        var questionnaire = app.Services.GetRequiredService<QuestionnaireCatalog>().Find(Id)!;
-        var layout = await app.Services.GetRequiredService<AnswerLayouts>().GetAsync(questionnaire);
+        var layout = await LayoutAsync();
         var ways = layout.Questions.ToList().FindIndex(q => q.Question.Id == "satisfying-ways");
         const int writers = 4, each = 30;
         var writing = Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
         {
-            for (var i = 0; i < each; i++)
-            {
-                var response = Response(layout, new Dictionary<string, IReadOnlyList<string>> { ["identity"] = ["resident"], ["satisfying-ways"] = ["other"] });
-                response.Texts.Add(new ResponseText { QuestionnaireId = Id, QuestionId = "satisfying-ways", OptionId = "other", Text = $"写者{w}第{i}份" });
-                await StoreAsync(response);
-            }
+            for (var i = 0; i < each; i++) await StoreAsync(WithOtherText(layout, $"写者{w}第{i}份"));
         })).ToList();
 
         var reads = 0;
         while (true)
         {
             var done = writing.All(t => t.IsCompleted);
-            var columns = new Survey.Api.Results.Engine.ResponseColumns(layout);
-            await using (var rowsScope = app.Services.CreateAsyncScope())
-            await using (var textsScope = app.Services.CreateAsyncScope())
-            {
-                var rowsDb = rowsScope.ServiceProvider.GetRequiredService<SurveyDbContext>();
-                var textsDb = textsScope.ServiceProvider.GetRequiredService<SurveyDbContext>();
-                await rowsDb.Database.OpenConnectionAsync();
-                await textsDb.Database.OpenConnectionAsync();
-                // As the server reads: the texts on a second connection at the same time as the rows.
-                await Survey.Api.Results.Engine.ResponseSnapshots.ReadAllRowsAsync(rowsDb.Database.GetDbConnection(),
-                    textsDb.Database.GetDbConnection(), Id, columns, default);
-            }
+            var columns = await ReadAtStartUpAsync(layout);
             var withOther = Enumerable.Range(0, columns.Count).Where(row => columns.Masks[ways].Get(row) != 0).ToList();
             var (rows, numbers, count) = columns.Texts("satisfying-ways", "other").Read();
             Assert.Equal(withOther, rows.Take(count).Order().ToList());
@@ -118,12 +102,68 @@ public abstract class ResponseWriterTests(SurveyAppFactory app)
             reads++;
             if (done)
             {
-                Assert.Equal(writers * each, count);
+                // Every text these writers wrote (other tests of this class write texts in satisfying-ways too).
+                Assert.Equal(writers * each, numbers.Take(count).Count(number => columns.Text(number).StartsWith("写者", StringComparison.Ordinal)));
                 break;
             }
         }
         await Task.WhenAll(writing);
         Assert.True(reads > 1, "the reader should have read while the writers wrote");
+    }
+
+    /// <summary>A start-up read into new columns, as the server reads: the texts on a second connection at the same time as the rows.</summary>
+    protected async Task<ResponseColumns> ReadAtStartUpAsync(AnswerLayout layout)
+    {
+        var columns = new ResponseColumns(layout);
+        await using var rowsScope = app.Services.CreateAsyncScope();
+        await using var textsScope = app.Services.CreateAsyncScope();
+        var rowsDb = rowsScope.ServiceProvider.GetRequiredService<SurveyDbContext>();
+        var textsDb = textsScope.ServiceProvider.GetRequiredService<SurveyDbContext>();
+        await rowsDb.Database.OpenConnectionAsync();
+        await textsDb.Database.OpenConnectionAsync();
+        await ResponseSnapshots.ReadAllRowsAsync(rowsDb.Database.GetDbConnection(), textsDb.Database.GetDbConnection(), Id, columns, default);
+        return columns;
+    }
+
+    /// <summary>A response that chose "other" in satisfying-ways and wrote <paramref name="text"/> for it.</summary>
+    protected static SurveyResponse WithOtherText(AnswerLayout layout, string text)
+    {
+        var response = Response(layout, new Dictionary<string, IReadOnlyList<string>> { ["identity"] = ["resident"], ["satisfying-ways"] = ["other"] });
+        response.Texts.Add(new ResponseText { QuestionnaireId = Id, QuestionId = "satisfying-ways", OptionId = "other", Text = text });
+        return response;
+    }
+
+    protected async Task<AnswerLayout> LayoutAsync() =>
+        await app.Services.GetRequiredService<AnswerLayouts>().GetAsync(app.Services.GetRequiredService<QuestionnaireCatalog>().Find(Id)!);
+
+    [Fact]
+    public async Task Every_text_is_stored_with_its_responses_number()
+    {
+        // One submission (on PostgreSQL the one-statement path) and an import-sized batch (on PostgreSQL binary COPY):
+        // each text carries the number its response was given (the start-up read finds texts by it, ResponseSnapshots),
+        // and the writer reports those numbers, in list order.
+        var layout = await LayoutAsync();
+        var single = WithOtherText(layout, "单独提交的一份");
+        await StoreAsync(single);
+        var batch = Enumerable.Range(0, Survey.Api.Responses.ResponseRowWriter.CopyFrom).Select(i => WithOtherText(layout, $"导入的第{i}份")).ToList();
+        await using (var scope = app.Services.CreateAsyncScope())
+            await ResponseWriter.WriteAsync(scope.ServiceProvider.GetRequiredService<SurveyDbContext>(), Id, batch, [], default);
+
+        List<SurveyResponse> written = [single, .. batch];
+        var ids = written.Select(r => r.Id).ToList();
+        var stored = await app.QueryAsync(db => (
+            from t in db.Texts
+            join r in db.Responses on t.ResponseId equals r.Id
+            where ids.Contains(r.Id)
+            select new { r.Id, ResponseSeq = r.Seq, TextSeq = t.Seq }).ToListAsync());
+        Assert.Equal(written.Count, stored.Count);
+        Assert.All(stored, row =>
+        {
+            Assert.NotNull(row.ResponseSeq);
+            Assert.Equal(row.ResponseSeq, row.TextSeq);
+        });
+        Assert.Equal(stored.ToDictionary(row => row.Id, row => row.ResponseSeq), written.ToDictionary(r => r.Id, r => r.Seq));
+        Assert.True(batch.Zip(batch.Skip(1)).All(pair => pair.First.Seq < pair.Second.Seq), "a batch is numbered in list order");
     }
 }
 
@@ -166,5 +206,24 @@ public sealed class ResponseWriterPostgresTests(PostgresApp app) : ResponseWrite
         Assert.Contains(early.Seq!.Value, after);
         Assert.Equal(after.Count, after.Distinct().Count());
         Assert.Equal(await StoredNumbersAsync(), after.Order().ToList());
+    }
+
+    [Fact]
+    public async Task A_text_stored_without_its_number_is_still_read_at_start_up()
+    {
+        // As an instance of a version before ResponseText.Seq stores it (during a rolling upgrade): the start-up read,
+        // which finds texts by the number stored with them, looks this one's number up from its response.
+        var layout = await LayoutAsync();
+        var response = WithOtherText(layout, "升级前的实例写的");
+        await StoreAsync(response);
+        Assert.Equal(1, await app.QueryAsync(db => db.Texts.Where(t => t.ResponseId == response.Id).ExecuteUpdateAsync(set => set.SetProperty(t => t.Seq, (long?)null))));
+
+        var columns = await ReadAtStartUpAsync(layout);
+        var row = Held(columns).IndexOf(response.Seq!.Value);
+        Assert.True(row >= 0, "the response is read");
+        var (rows, numbers, count) = columns.Texts("satisfying-ways", "other").Read();
+        var text = rows.Take(count).ToList().IndexOf(row);
+        Assert.True(text >= 0, "its text is read");
+        Assert.Equal("升级前的实例写的", columns.Text(numbers[text]));
     }
 }

@@ -120,7 +120,7 @@ public sealed class ResponseSnapshots(IServiceScopeFactory scopes, AnswerLayouts
                 if (snapshot.Columns.Count == 0 && snapshot.Columns.Horizon is null)
                 {
                     // The first read (start-up) is the large one: the texts come on a second connection at the same time
-                    // (on PostgreSQL the server joins them while this process decodes the rows; on SQLite they are read
+                    // (on PostgreSQL the server reads them while this process decodes the rows; on SQLite they are read
                     // on the other core, see SqliteSnapshotReader).
                     await using var textScope = scopes.CreateAsyncScope();
                     var textDb = textScope.ServiceProvider.GetRequiredService<SurveyDbContext>();
@@ -246,7 +246,7 @@ public sealed class ResponseSnapshots(IServiceScopeFactory scopes, AnswerLayouts
 
     /// <summary>
     /// PostgreSQL's start-up read: every numbered row and (on the second connection when given, at the same time: the
-    /// server joins them while this process decodes the rows) every text, both in the first connection's snapshot.
+    /// server reads them while this process decodes the rows) every text, both in the first connection's snapshot.
     /// </summary>
     private static async Task ReadAllRowsPostgresAsync(DbConnection rowsConnection, DbConnection? textsConnection, string questionnaireId,
         ResponseColumns columns, CancellationToken cancellationToken)
@@ -376,10 +376,29 @@ public sealed class ResponseSnapshots(IServiceScopeFactory scopes, AnswerLayouts
         DbConnection connection, string questionnaireId, ResponseColumns columns, RowRange range, CancellationToken cancellationToken)
     {
         var texts = new List<(long, ResponseColumns.TextColumn, int)>();
-        await using var command = Command(connection, $"""
-            SELECT r."Seq", t."QuestionId", t."OptionId", t."Text" FROM response_texts t JOIN responses r ON r."Id" = t."ResponseId"
-            WHERE r."QuestionnaireId" = @questionnaire AND r."Seq" IS NOT NULL AND {range.Condition}
-            """, questionnaireId, range.Parameters);
+        // Every text (the start-up read, PostgreSQL) by the number stored with it: no join with every response, which was
+        // most of PostgreSQL's work in a start-up read (README "Measured"). A text stored without it (by a version before
+        // ResponseText.Seq, say during a rolling upgrade) looks its response's number up. That look-up, costed as if it
+        // ran for every text, makes the plain scan look expensive enough for PostgreSQL to compile it (JIT: 1.5 s of
+        // its CPU, measured at 1M), so JIT is off for this transaction.
+        var all = ReferenceEquals(range, RowRange.All);
+        if (all)
+        {
+            await using var noJit = connection.CreateCommand();
+            noJit.CommandText = "SET LOCAL jit = off";
+            await noJit.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await using var command = Command(connection, all
+            ? """
+              SELECT "Seq", "QuestionId", "OptionId", "Text" FROM (
+                  SELECT COALESCE(t."Seq", (SELECT r."Seq" FROM responses r WHERE r."Id" = t."ResponseId")) AS "Seq", t."QuestionId", t."OptionId", t."Text"
+                  FROM response_texts t WHERE t."QuestionnaireId" = @questionnaire) numbered
+              WHERE "Seq" IS NOT NULL
+              """
+            : $"""
+              SELECT r."Seq", t."QuestionId", t."OptionId", t."Text" FROM response_texts t JOIN responses r ON r."Id" = t."ResponseId"
+              WHERE r."QuestionnaireId" = @questionnaire AND r."Seq" IS NOT NULL AND {range.Condition}
+              """, questionnaireId, range.Parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
             if (columns.TextColumnOf(reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2)) is { } column)

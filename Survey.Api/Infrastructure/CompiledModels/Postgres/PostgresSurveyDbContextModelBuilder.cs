@@ -12,7 +12,7 @@ namespace Survey.Api.Infrastructure.CompiledModels.Postgres
     public partial class PostgresSurveyDbContextModel
     {
         private PostgresSurveyDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c616ff9b-b50d-4214-b4ea-0dd4de1f8088"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("671a4190-104a-49e0-a269-3e90a24d8292"), entityTypeCount: 14)
         {
         }
 

@@ -20,7 +20,7 @@ namespace Survey.Api.Infrastructure.CompiledModels.Postgres
                 "Survey.Api.Model.ResponseText",
                 typeof(ResponseText),
                 baseEntityType,
-                propertyCount: 6,
+                propertyCount: 7,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -66,6 +66,14 @@ namespace Survey.Api.Infrastructure.CompiledModels.Postgres
                 fieldInfo: typeof(ResponseText).GetField("<ResponseId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
             responseId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var seq = runtimeEntityType.AddProperty(
+                "Seq",
+                typeof(long?),
+                propertyInfo: typeof(ResponseText).GetProperty("Seq", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ResponseText).GetField("<Seq>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            seq.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var text = runtimeEntityType.AddProperty(
                 "Text",

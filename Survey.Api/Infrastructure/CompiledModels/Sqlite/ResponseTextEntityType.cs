@@ -19,7 +19,7 @@ namespace Survey.Api.Infrastructure.CompiledModels.Sqlite
                 "Survey.Api.Model.ResponseText",
                 typeof(ResponseText),
                 baseEntityType,
-                propertyCount: 6,
+                propertyCount: 7,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -60,6 +60,13 @@ namespace Survey.Api.Infrastructure.CompiledModels.Sqlite
                 propertyInfo: typeof(ResponseText).GetProperty("ResponseId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(ResponseText).GetField("<ResponseId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            var seq = runtimeEntityType.AddProperty(
+                "Seq",
+                typeof(long?),
+                propertyInfo: typeof(ResponseText).GetProperty("Seq", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ResponseText).GetField("<Seq>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var text = runtimeEntityType.AddProperty(
                 "Text",

@@ -11,7 +11,7 @@ namespace Survey.Api.Infrastructure.CompiledModels.Sqlite
     public partial class SqliteSurveyDbContextModel
     {
         private SqliteSurveyDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("32203bec-45ab-4956-b56a-e770d3eae037"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("b535b2ce-67f0-4dbe-9a02-877cfe5764a1"), entityTypeCount: 14)
         {
         }
 

@@ -320,6 +320,9 @@ namespace Survey.Api.Infrastructure.Migrations.Postgres
                     b.Property<Guid>("ResponseId")
                         .HasColumnType("uuid");
 
+                    b.Property<long?>("Seq")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(5000)

@@ -309,6 +309,9 @@ namespace Survey.Api.Infrastructure.Migrations.Sqlite
                     b.Property<Guid>("ResponseId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("Seq")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(5000)
