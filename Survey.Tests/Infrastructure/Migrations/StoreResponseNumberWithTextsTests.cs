@@ -31,9 +31,10 @@ public abstract class StoreResponseNumberWithTextsTests
             // Ids as each provider stores them (EF Core keeps a Guid as upper-case text on SQLite).
             var id = Guid.NewGuid();
             object key = sqlite ? id.ToString().ToUpperInvariant() : id;
+            var number = seq is { } value ? value.ToString(System.Globalization.CultureInfo.InvariantCulture) : "NULL";
             await db.Database.ExecuteSqlRawAsync(
-                """INSERT INTO responses ("Id", "QuestionnaireId", "QuestionnaireVersion", "SubmittedAt", "Seq", "Mode") VALUES ({0}, 'grassroots-service', 1, {1}, {2}, 0)""",
-                key, DateTime.UtcNow, seq);
+                $$"""INSERT INTO responses ("Id", "QuestionnaireId", "QuestionnaireVersion", "SubmittedAt", "Seq", "Mode") VALUES ({0}, 'grassroots-service', 1, {1}, {{number}}, 0)""",
+                key, DateTime.UtcNow);
             await db.Database.ExecuteSqlRawAsync(
                 """INSERT INTO response_texts ("ResponseId", "QuestionnaireId", "QuestionId", "OptionId", "Text") VALUES ({0}, 'grassroots-service', 'suggestions', NULL, {1})""",
                 key, text);
