@@ -298,7 +298,7 @@ public static class ResponseRowWriter
             foreach (var text in response.Texts)
             {
                 t[0].Value = id;
-                t[1].Value = r[4].Value;
+                t[1].Value = r[4].Value; // its response's number, bound above
                 t[2].Value = text.QuestionnaireId;
                 t[3].Value = text.QuestionId;
                 t[4].Value = (object?)text.OptionId ?? DBNull.Value;
