@@ -113,31 +113,24 @@ public sealed class RowIds(int expected)
             entries = new Entry[size];
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Add(ulong low, ulong high, int index)
         {
-            var mask = entries.Length - 1;
-            var slot = SlotOf(low, high, mask);
-            while (entries[slot].Index != 0)
-            {
-                if (entries[slot].Low == low && entries[slot].High == high) throw new InvalidOperationException("A response id read twice.");
-                slot = (slot + 1) & mask;
-            }
+            var slot = Probe(low, high);
+            if (entries[slot].Index != 0) throw new InvalidOperationException("A response id read twice.");
             entries[slot] = new Entry(low, high, index + 1);
         }
 
         /// <summary>The index of the id, or -1.</summary>
+        public int Find(ulong low, ulong high) => entries[Probe(low, high)].Index - 1;
+
+        /// <summary>The id's slot, or the empty slot where it would go.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public int Find(ulong low, ulong high)
+        private int Probe(ulong low, ulong high)
         {
             var mask = entries.Length - 1;
             var slot = SlotOf(low, high, mask);
-            while (entries[slot].Index != 0)
-            {
-                if (entries[slot].Low == low && entries[slot].High == high) return entries[slot].Index - 1;
-                slot = (slot + 1) & mask;
-            }
-            return -1;
+            while (entries[slot].Index != 0 && (entries[slot].Low != low || entries[slot].High != high)) slot = (slot + 1) & mask;
+            return slot;
         }
 
         private readonly record struct Entry(ulong Low, ulong High, int Index); // Index + 1; 0: empty
