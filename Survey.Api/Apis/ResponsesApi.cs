@@ -81,7 +81,7 @@ public static class ResponsesApi
             return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "提交内容过大，未保存",
                 detail: $"答卷不能超过{limit / 1024}KB。");
 
-        var (submission, parseErrors) = SubmissionParser.Parse(body);
+        var (submission, parseErrors) = SubmissionParser.Parse(body, questionnaire);
         if (submission is null) return Problems.InvalidSubmission(parseErrors);
         var errors = SubmissionValidator.Validate(questionnaire, submission);
         if (errors.Count > 0) return Problems.InvalidSubmission(errors);

@@ -177,7 +177,7 @@ public static partial class JsonLinesSource
                         timeError = time is null ? new(SubmittedAtField, "type", "“submittedAt”应为带时区的ISO 8601时间，例如 2026-03-05T10:00:00Z") : null;
                         if (time is not null) submittedAt = time.Value;
                     }
-            var (submission, parseErrors) = SubmissionParser.Parse(document.RootElement, SubmittedAtField);
+            var (submission, parseErrors) = SubmissionParser.Parse(document.RootElement, SubmittedAtField, questionnaire);
             return ImportedLine.Validate(number, questionnaire, submission, timeError is null ? parseErrors : [timeError, .. parseErrors], id, submittedAt);
         }
     }

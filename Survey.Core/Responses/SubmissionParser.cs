@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Survey.Core.Definitions;
 
 namespace Survey.Core.Responses;
 
@@ -10,7 +11,8 @@ namespace Survey.Core.Responses;
 /// </summary>
 public static class SubmissionParser
 {
-    public static (ResponseSubmission? Submission, IReadOnlyList<SubmissionError> Errors) Parse(ReadOnlySpan<byte> body)
+    /// <param name="questionnaire">When given, the ids it knows are its own strings in the result (<see cref="KnownNames"/>); the result is the same.</param>
+    public static (ResponseSubmission? Submission, IReadOnlyList<SubmissionError> Errors) Parse(ReadOnlySpan<byte> body, Questionnaire? questionnaire = null)
     {
         // The reader does not check every byte of a string; invalid UTF-8 is refused here, never as a 500 later.
         if (!System.Text.Unicode.Utf8.IsValid(body)) return (null, [new("$", "encoding", "提交内容不是有效的UTF-8文本")]);
@@ -25,14 +27,16 @@ public static class SubmissionParser
         }
         using (document)
         {
-            return Parse(document.RootElement);
+            return Parse(document.RootElement, questionnaire: questionnaire);
         }
     }
 
     /// <param name="skipField">A field another reader has taken (the import's <c>submittedAt</c>): left out, every occurrence.</param>
+    /// <param name="questionnaire">When given, the ids it knows are its own strings in the result (<see cref="KnownNames"/>); the result is the same.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static (ResponseSubmission? Submission, IReadOnlyList<SubmissionError> Errors) Parse(JsonElement root, string? skipField = null)
+    public static (ResponseSubmission? Submission, IReadOnlyList<SubmissionError> Errors) Parse(JsonElement root, string? skipField = null, Questionnaire? questionnaire = null)
     {
+        var names = questionnaire is null ? null : KnownNames.Of(questionnaire);
         var errors = new List<SubmissionError>();
         if (root.ValueKind != JsonValueKind.Object)
             return (null, [new("$", "type", "提交内容应为JSON对象")]);
@@ -45,7 +49,8 @@ public static class SubmissionParser
         foreach (var field in root.EnumerateObject())
         {
             if (skipField is not null && field.NameEquals(skipField)) continue;
-            if (!TryGetName(field, errors, out var name)) continue;
+            var name = KnownField(field);
+            if (name is null && !TryGetName(field, errors, out name)) continue;
             if (!(seenFields ??= new HashSet<string>()).Add(name))
             {
                 errors.Add(new(name, "duplicateKey", $"字段“{name}”重复出现"));
@@ -53,9 +58,9 @@ public static class SubmissionParser
             }
             switch (name)
             {
-                case "answers": ReadMap(name, field.Value, errors, seen ??= [], MapKind.Answers, answers, otherText, text); break;
-                case "otherText": ReadMap(name, field.Value, errors, seen ??= [], MapKind.OtherText, answers, otherText, text); break;
-                case "text": ReadMap(name, field.Value, errors, seen ??= [], MapKind.Text, answers, otherText, text); break;
+                case "answers": ReadMap(name, field.Value, errors, seen ??= [], MapKind.Answers, answers, otherText, text, names); break;
+                case "otherText": ReadMap(name, field.Value, errors, seen ??= [], MapKind.OtherText, answers, otherText, text, names); break;
+                case "text": ReadMap(name, field.Value, errors, seen ??= [], MapKind.Text, answers, otherText, text, names); break;
                 default: errors.Add(new(name, "unknownField", $"未知字段“{name}”（只接受 answers、otherText、text）")); break;
             }
         }
@@ -67,7 +72,7 @@ public static class SubmissionParser
     // One method and a kind rather than a delegate per map: this runs for every submission (and every line of an import).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ReadMap(string fieldName, JsonElement value, List<SubmissionError> errors, HashSet<string> seen, MapKind kind,
-        Dictionary<string, IReadOnlyList<string>> answers, Dictionary<string, string> otherText, Dictionary<string, string> text)
+        Dictionary<string, IReadOnlyList<string>> answers, Dictionary<string, string> otherText, Dictionary<string, string> text, KnownNames? names)
     {
         if (value.ValueKind == JsonValueKind.Null) return;
         if (value.ValueKind != JsonValueKind.Object)
@@ -81,18 +86,27 @@ public static class SubmissionParser
         seen.EnsureCapacity(count);
         if (kind == MapKind.Answers) answers.EnsureCapacity(count);
         else (kind == MapKind.OtherText ? otherText : text).EnsureCapacity(count);
+        var next = 0; // where the next question is looked for among the known names
         foreach (var entry in value.EnumerateObject())
         {
-            if (!TryGetName(entry, errors, out var question)) continue;
+            var known = names?.FindQuestion(entry, next) ?? -1;
+            string question;
+            if (known >= 0)
+            {
+                question = names!.QuestionId(known);
+                next = known + 1;
+            }
+            else if (!TryGetName(entry, errors, out question)) continue;
             if (!seen.Add(question)) errors.Add(new(question, "duplicateKey", "同一题目出现了两次"));
-            else if (kind == MapKind.Answers) ReadOptionList(question, entry.Value, answers, errors);
+            else if (kind == MapKind.Answers) ReadOptionList(question, entry.Value, answers, errors, known >= 0 ? (names, known) : default);
             else if (kind == MapKind.OtherText) ReadString(question, entry.Value, otherText, errors, "otherText");
             else ReadString(question, entry.Value, text, errors, "text");
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void ReadOptionList(string question, JsonElement value, Dictionary<string, IReadOnlyList<string>> answers, List<SubmissionError> errors)
+    private static void ReadOptionList(string question, JsonElement value, Dictionary<string, IReadOnlyList<string>> answers, List<SubmissionError> errors,
+        (KnownNames? Names, int Question) known)
     {
         if (value.ValueKind != JsonValueKind.Array)
         {
@@ -106,6 +120,11 @@ public static class SubmissionParser
             {
                 errors.Add(new(question, "type", "选项编号应为字符串"));
                 return;
+            }
+            if (known.Names?.FindOption(known.Question, item) is { } knownOption)
+            {
+                options.Add(knownOption);
+                continue;
             }
             if (!TryGetString(item, out var option))
             {
@@ -132,6 +151,19 @@ public static class SubmissionParser
             return;
         }
         target[question] = content;
+    }
+
+    /// <summary>One of the three fields, as a literal (no string per submission); null for any other name, or one that cannot be compared.</summary>
+    private static string? KnownField(JsonProperty field)
+    {
+        try
+        {
+            return field.NameEquals("answers"u8) ? "answers" : field.NameEquals("otherText"u8) ? "otherText" : field.NameEquals("text"u8) ? "text" : null;
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // an escaped lone surrogate: TryGetName reports it
+        }
     }
 
     /// <summary>A property name holding an escaped lone surrogate ("\udc00") cannot be read as text: an error, not an exception.</summary>

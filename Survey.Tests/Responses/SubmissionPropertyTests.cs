@@ -138,6 +138,61 @@ public sealed class SubmissionPropertyTests
             .All(q => q.Type == QuestionType.Text ? submission.Text.GetValueOrDefault(q.Id) is { Length: > 0 } : submission.ChosenOptions(q.Id).Count > 0);
     }
 
+    /// <summary>
+    /// With a questionnaire's names (<see cref="KnownNames"/>) the parser returns the same submission and the same errors
+    /// as without them, whatever the body names: its questions and options plainly, escaped, with a lone surrogate
+    /// spliced in, strangers, the same question twice, in any order.
+    /// </summary>
+    [Property(MaxTest = 2000)]
+    public bool The_questionnaires_names_change_nothing_in_the_parse(int which, byte[]? picks, string? stranger)
+    {
+        var questionnaire = Questionnaires[Math.Abs(which % Questionnaires.Count)];
+        picks ??= [];
+        var questions = questionnaire.Questions;
+        string Name(string id, int variant) => variant switch
+        {
+            0 => JsonSerializer.Serialize(id),
+            1 => Escaped(id),
+            2 => Escaped(stranger ?? ""),
+            _ => "\"" + id + "\\ud800\"", // the id and an escaped lone surrogate
+        };
+        var answers = new List<string>();
+        var texts = new List<string>();
+        for (var i = 0; i + 1 < picks.Length; i += 2)
+        {
+            var question = questions[picks[i] % questions.Count];
+            var options = question.OptionList.Count == 0 ? ["\"x\""] :
+                Enumerable.Range(0, picks[i + 1] % 3).Select(k => Name(question.OptionList[(picks[i + 1] + k) % question.OptionList.Count].Id, (picks[i + 1] >> 4) % 4));
+            answers.Add($"{Name(question.Id, (picks[i] >> 5) % 4)}:[{string.Join(',', options)}]");
+            texts.Add($"{Name(question.Id, picks[i + 1] % 4)}:\"好\"");
+        }
+        var body = Encoding.UTF8.GetBytes($"{{\"answers\":{{{string.Join(',', answers)}}},\"otherText\":{{{string.Join(',', texts)}}},\"text\":{{{string.Join(',', texts.Take(1))}}}}}");
+        var plain = SubmissionParser.Parse(body);
+        var withNames = SubmissionParser.Parse(body, questionnaire);
+        return Consistent(withNames) && Same(plain, withNames);
+    }
+
+    [Fact]
+    public void Names_the_questionnaire_knows_are_its_own_strings()
+    {
+        var questionnaire = Questionnaires[0];
+        var question = questionnaire.Questions.First(q => q.OptionList.Count > 0);
+        var (submission, _) = SubmissionParser.Parse(Encoding.UTF8.GetBytes(
+            $"{{\"answers\":{{\"{question.Id}\":[\"{question.OptionList[0].Id}\"]}}}}"), questionnaire);
+
+        Assert.Same(question.Id, submission!.Answers.Keys.Single());
+        Assert.Same(question.OptionList[0].Id, submission.Answers[question.Id][0]);
+    }
+
+    private static bool Same((ResponseSubmission? Submission, IReadOnlyList<SubmissionError> Errors) a, (ResponseSubmission? Submission, IReadOnlyList<SubmissionError> Errors) b)
+    {
+        static string Shape(ResponseSubmission? s) => s is null ? "null" : string.Join("|",
+            s.Answers.Select(e => e.Key + "=" + string.Join(",", e.Value)).Concat(s.OtherText.Select(e => "o:" + e.Key + "=" + e.Value))
+                .Concat(s.Text.Select(e => "t:" + e.Key + "=" + e.Value)));
+        return Shape(a.Submission) == Shape(b.Submission) &&
+               a.Errors.Select(e => (e.Key, e.Rule, e.Message)).SequenceEqual(b.Errors.Select(e => (e.Key, e.Rule, e.Message)));
+    }
+
     /// <summary>Every UTF-16 code unit as a \uXXXX escape, so unpaired surrogates reach the parser as valid JSON.</summary>
     private static string Escaped(string text) => "\"" + string.Concat(text.Select(c => $"\\u{(int)c:x4}")) + "\"";
 
