@@ -76,7 +76,7 @@ public static class ImportFloor
         await Execute(target, $"ATTACH DATABASE '{new SqliteConnectionStringBuilder(imported).DataSource.Replace("'", "''")}' AS imported");
 
         var clock = Stopwatch.StartNew();
-        await using var transaction = await target.BeginTransactionAsync();
+        await using var transaction = target.BeginTransaction();
         await Execute(target, $"""
             INSERT INTO responses ({ResponseColumns}) SELECT {ResponseColumns} FROM imported.responses;
             INSERT INTO response_texts ({TextColumns}) SELECT {TextColumns} FROM imported.response_texts;
@@ -85,11 +85,11 @@ public static class ImportFloor
         return clock.Elapsed.TotalSeconds;
     }
 
-    private static async Task Execute(SqliteConnection connection, string sql, System.Data.Common.DbTransaction? transaction = null)
+    private static async Task Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        command.Transaction = (SqliteTransaction?)transaction;
+        command.Transaction = transaction;
         await command.ExecuteNonQueryAsync();
     }
 }

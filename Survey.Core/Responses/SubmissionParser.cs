@@ -98,15 +98,16 @@ public static class SubmissionParser
             }
             else if (!TryGetName(entry, errors, out question)) continue;
             if (!seen.Add(question)) errors.Add(new(question, "duplicateKey", "同一题目出现了两次"));
-            else if (kind == MapKind.Answers) ReadOptionList(question, entry.Value, answers, errors, known >= 0 ? (names, known) : default);
+            else if (kind == MapKind.Answers) ReadOptionList(question, entry.Value, answers, errors, known >= 0 ? names : null, known);
             else if (kind == MapKind.OtherText) ReadString(question, entry.Value, otherText, errors, "otherText");
             else ReadString(question, entry.Value, text, errors, "text");
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <param name="names">The questionnaire's names when <paramref name="known"/> is the question's position among them; null otherwise.</param>
     private static void ReadOptionList(string question, JsonElement value, Dictionary<string, IReadOnlyList<string>> answers, List<SubmissionError> errors,
-        (KnownNames? Names, int Question) known)
+        KnownNames? names, int known)
     {
         if (value.ValueKind != JsonValueKind.Array)
         {
@@ -121,7 +122,7 @@ public static class SubmissionParser
                 errors.Add(new(question, "type", "选项编号应为字符串"));
                 return;
             }
-            if (known.Names?.FindOption(known.Question, item) is { } knownOption)
+            if (names?.FindOption(known, item) is { } knownOption)
             {
                 options.Add(knownOption);
                 continue;
