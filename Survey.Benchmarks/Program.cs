@@ -114,8 +114,10 @@ static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(" ", F
 static async Task<double> TimeImportAsync(string connectionString, string file, int expected)
 {
     var clock = Stopwatch.StartNew();
-    var output = await IngestBench.RunAsync("dotnet", [ApiServer.ApiDll, "import", "grassroots-service", file,
-        $"--ConnectionStrings:Survey={connectionString}", $"--Survey:QuestionnairesDirectory={ApiServer.QuestionnairesFolder}"]);
+    // script/import itself (its runtime settings included), on the build script/bench made (SURVEY_API_DLL).
+    var output = await IngestBench.RunAsync(Path.Combine(ApiServer.RepositoryRoot, "script", "import"), ["grassroots-service", file,
+        $"--ConnectionStrings:Survey={connectionString}", $"--Survey:QuestionnairesDirectory={ApiServer.QuestionnairesFolder}"],
+        new Dictionary<string, string> { ["SURVEY_API_DLL"] = ApiServer.ApiDll });
     var seconds = clock.Elapsed.TotalSeconds;
     if (!output.Contains($"imported {expected} responses into grassroots-service")) throw new InvalidOperationException("import failed: " + output);
     return seconds;
