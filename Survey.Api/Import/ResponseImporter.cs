@@ -11,7 +11,7 @@ namespace Survey.Api.Import;
 /// valid ones written in chunks by a second task (PostgreSQL binary COPY or SQLite prepared inserts,
 /// <see cref="ResponseRowWriter"/>) while the next chunk is parsed; at the first invalid line writing stops, the
 /// rest of the file is still checked so every bad line is reported, and the transaction is rolled back. Chunks hold
-/// the compact stored rows (<see cref="ImportedLine.Row"/>, made by the source on the core that parsed the line, or
+/// the compact stored rows (<see cref="ImportedLine.Row"/>, made by the source as it parses the line, or
 /// here), not the parsed submissions: those die young, which keeps the collector's work and the memory small.
 /// </summary>
 public static class ResponseImporter
