@@ -126,8 +126,5 @@ static async Task<double> TimeImportAsync(string connectionString, string file, 
 static async Task<long> EmptyServerMemoryAsync(bool postgres, string admin, string work)
 {
     var connectionString = postgres ? await Databases.CreatePostgresAsync(admin, "bench_empty") : Databases.CreateSqlite(work, "bench-empty");
-    await using var server = await ApiServer.StartAsync(connectionString, work);
-    await server.TimeGetAsync(AnalysisBench.ResultsPath);
-    await server.TimeGetAsync(AnalysisBench.ResultsPath);
-    return server.Memory("VmRSS");
+    return await AnalysisBench.ResidentAfterResultsAsync(connectionString, work);
 }
