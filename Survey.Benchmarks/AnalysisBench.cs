@@ -24,11 +24,11 @@ public static partial class AnalysisBench
     private static readonly Dictionary<string, (int Size, double Bytes)> ExportGrowth = [];
 
     /// <summary>
-    /// The server's resident size after its first results, by database, at the last size measured: with two sizes in one
-    /// run, the growth between them per response added is the cost per stored response above a fixed base, free of
-    /// the base's own noise (a few MB between identical starts, which at 100,000 responses is tens of bytes each).
+    /// The server's resident size (<see cref="ResidentAfterResultsAsync"/>), by database, at the last size measured: with
+    /// two sizes in one run, the growth between them per response added is the cost per stored response above a fixed
+    /// base, free of the base itself (what a server holding data keeps whatever its size, which an empty server lacks).
     /// </summary>
-    private static readonly Dictionary<string, (int Size, long Bytes)> FirstResident = [];
+    private static readonly Dictionary<string, (int Size, long Bytes)> Resident = [];
 
     /// <summary>Servers started to measure one resident size: identical starts differ by a few MB.</summary>
     private const int MemoryStarts = 3;
@@ -76,13 +76,13 @@ public static partial class AnalysisBench
         var perResponse = (resident - emptyServerMemory) / (double)size;
         var managed = server.SnapshotLine is { } line && ManagedPerResponse().Match(line) is { Success: true } m ? m.Groups[1].Value + " B managed snapshot" : "snapshot size not logged";
         table.Add($"server memory per stored response (resident, minus an empty server's; medians of {MemoryStarts} starts)", kind, size, $"{perResponse:0.0} B", $"target ≤ 64 B ({managed})", Times(perResponse / 64));
-        if (FirstResident.GetValueOrDefault(kind) is { Size: > 0 } smaller && smaller.Size < size)
+        if (Resident.GetValueOrDefault(kind) is { Size: > 0 } smaller && smaller.Size < size)
         {
             var slope = (resident - smaller.Bytes) / (double)(size - smaller.Size);
             table.Add($"server memory per stored response from {smaller.Size:N0} to {size:N0} (resident growth per response added)", kind, size,
                 $"{slope:0.0} B", "target ≤ 64 B above a fixed base (the base cancels out)", Times(slope / 64));
         }
-        FirstResident[kind] = (size, resident);
+        Resident[kind] = (size, resident);
 
         var bodies = BenchData.Bodies(questionnaire, 10);
         var next = 0;
