@@ -19,9 +19,6 @@ public static partial class JsonLinesSource
 {
     public const string SubmittedAtField = "submittedAt";
 
-    /// <summary>Lines found in the read buffer before they are parsed (the buffer is refilled between such runs).</summary>
-    private const int LinesPerRead = 2048;
-
     /// <summary>Every non-blank line, in file order, numbered from 1 (blank lines count).</summary>
     public static IEnumerable<ImportedLine> Read(TextReader reader, Questionnaire questionnaire, DateTime nowUtc)
     {
@@ -68,11 +65,9 @@ public static partial class JsonLinesSource
         int filled = 0, position = 0;
         var ended = false;
         var previousEndedWithCr = false;
-        var lines = new List<(int Number, int Start, int Length)>(LinesPerRead);
         while (true)
         {
-            lines.Clear();
-            // Keep the unread tail at the front of the buffer, then fill it up.
+            // Keep the unread tail at the front of the buffer, then fill it up (only here: a line is parsed where it lies).
             if (position > 0)
             {
                 Buffer.BlockCopy(buffer, position, buffer, 0, filled - position);
@@ -85,7 +80,7 @@ public static partial class JsonLinesSource
                 if (read == 0) ended = true;
                 filled += read;
             }
-            while (lines.Count < LinesPerRead && position < filled)
+            while (position < filled)
             {
                 var rest = buffer.AsSpan(position, filled - position);
                 if (previousEndedWithCr && rest[0] == (byte)'\n')
@@ -106,24 +101,20 @@ public static partial class JsonLinesSource
                     end = rest.Length; // the last line, without a line break
                 }
                 number++;
-                if (!IsBlank(rest[..end])) lines.Add((number, position, end));
+                var (lineStart, blank) = (position, IsBlank(rest[..end]));
                 previousEndedWithCr = end < rest.Length && rest[end] == (byte)'\r';
                 position += Math.Min(end + 1, rest.Length);
+                if (!blank) yield return Parse(number, buffer.AsMemory(lineStart, end));
             }
-            if (lines.Count == 0)
-            {
-                if (ended && position >= filled) yield break;
-                continue;
-            }
-            // The buffer is not moved or refilled until every line found in it has been parsed.
-            foreach (var (lineNumber, lineStart, length) in lines)
-            {
-                var bytes = buffer.AsMemory(lineStart, length);
-                var line = System.Text.Unicode.Utf8.IsValid(bytes.Span)
-                    ? ReadLine(lineNumber, bytes, questionnaire, nowUtc, ids.For(lineNumber))
-                    : ReadLine(lineNumber, Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(bytes.Span)), questionnaire, nowUtc, ids.For(lineNumber));
-                yield return layout is not null && line.Response is { } response ? line with { Row = response.ToEntity(layout), Response = null } : line;
-            }
+            if (ended && position >= filled) yield break;
+        }
+
+        ImportedLine Parse(int lineNumber, ReadOnlyMemory<byte> bytes)
+        {
+            var line = System.Text.Unicode.Utf8.IsValid(bytes.Span)
+                ? ReadLine(lineNumber, bytes, questionnaire, nowUtc, ids.For(lineNumber))
+                : ReadLine(lineNumber, Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(bytes.Span)), questionnaire, nowUtc, ids.For(lineNumber));
+            return layout is not null && line.Response is { } response ? line with { Row = response.ToEntity(layout), Response = null } : line;
         }
     }
 

@@ -104,8 +104,8 @@ public static class SubmissionParser
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     /// <param name="names">The questionnaire's names when <paramref name="known"/> is the question's position among them; null otherwise.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ReadOptionList(string question, JsonElement value, Dictionary<string, IReadOnlyList<string>> answers, List<SubmissionError> errors,
         KnownNames? names, int known)
     {

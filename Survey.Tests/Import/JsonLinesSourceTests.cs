@@ -12,7 +12,7 @@ namespace Survey.Tests.Import;
 /// skip and parse every line exactly as reading the file as text line by line does (<c>Read(TextReader, …)</c>, the
 /// way a <see cref="StreamReader"/> splits and decodes it): same line numbers, same errors in the same words, same
 /// submissions. Checked on files with every kind of line break, blank lines of Unicode spaces, byte order marks,
-/// invalid UTF-8, a line longer than the read buffer and more lines than one parallel batch.
+/// invalid UTF-8, a line longer than the read buffer and thousands of lines.
 /// </summary>
 public sealed class JsonLinesSourceTests
 {
@@ -35,7 +35,7 @@ public sealed class JsonLinesSourceTests
         yield return [Utf8("""{"answers":{"identity":["resident","cadre"]}}""" + "\n{\"answers\":\n" + """{"answers":{},"answers":{}}""" + "\n[]\n" + Valid + " x\n")];
         yield return [Utf8(Valid + "\n" + """{"answers":{"identity":["resident"]},"text":{"suggestions":""" + "\"" + new string('长', 700_000) + "\"}}\n" + Valid)]; // 2.1 MB line
         yield return [Utf8(string.Join("\n", Enumerable.Range(0, 5000).Select(i =>
-            i % 7 == 3 ? "" : i % 11 == 5 ? """{"answers":{"identity":["nobody"]}}""" : Valid.Replace("08:30", $"{i % 24:00}:{i % 60:00}"))))]; // many batches, lines across buffer ends
+            i % 7 == 3 ? "" : i % 11 == 5 ? """{"answers":{"identity":["nobody"]}}""" : Valid.Replace("08:30", $"{i % 24:00}:{i % 60:00}"))))]; // thousands of lines, blank and invalid among them
         yield return [(byte[])[.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(Valid + "\r\n" + Valid)]]; // UTF-16: read as text
     }
 
