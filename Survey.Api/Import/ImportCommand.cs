@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using System.Runtime;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -43,14 +42,16 @@ public static class ImportCommand
             .AddSingleton<AnswerLayouts>().BuildServiceProvider();
         await services.MigrateSurveyDatabaseAsync();
         var layout = await services.GetRequiredService<AnswerLayouts>().GetAsync(questionnaire);
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SurveyDbContext>();
-        if (db is SqliteSurveyDbContext)
+        // A plain connection, no EF Core context: the rows go in by the same writer either way (ResponseRowWriter).
+        var connections = services.GetRequiredService<SurveyConnections>();
+        await using var connection = await connections.OpenAsync();
+        if (connections.Provider == DatabaseProvider.Sqlite)
         {
             // The whole file is one transaction: with the server's 64 MB page cache, a million responses' random-id
             // index spills to disk mid-transaction (as the bench's loader found). This connection only: 256 MB.
-            await db.Database.OpenConnectionAsync();
-            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -262144");
+            await using var pragma = connection.CreateCommand();
+            pragma.CommandText = "PRAGMA cache_size = -262144";
+            await pragma.ExecuteNonQueryAsync();
         }
 
         await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
@@ -63,7 +64,7 @@ public static class ImportCommand
         GCSettings.LatencyMode = GCLatencyMode.Batch;
         var progress = new ImportProgress(error, showProgress, () => stream.Length == 0 ? 1 : (double)stream.Position / stream.Length);
 
-        var outcome = await ResponseImporter.ImportAsync(db, layout, lines, progress, CancellationToken.None);
+        var outcome = await ResponseImporter.ImportAsync(connection, layout, lines, progress, CancellationToken.None);
         foreach (var line in outcome.Rejected)
             foreach (var problem in line.Errors)
                 error.WriteLine($"line {line.Line}: {problem.Key}: {problem.Message} ({problem.Rule})");

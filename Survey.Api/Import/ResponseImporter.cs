@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Threading.Channels;
 using Survey.Api.Infrastructure;
 using Survey.Api.Model;
@@ -20,12 +21,13 @@ public static class ResponseImporter
 
     public sealed record Outcome(int Imported, IReadOnlyList<ImportedLine> Rejected);
 
-    public static async Task<Outcome> ImportAsync(SurveyDbContext db, AnswerLayout layout, IEnumerable<ImportedLine> lines,
+    /// <param name="connection">Open; a plain connection (<see cref="SurveyConnections"/>) or a context's.</param>
+    public static async Task<Outcome> ImportAsync(DbConnection connection, AnswerLayout layout, IEnumerable<ImportedLine> lines,
         ImportProgress? progress, CancellationToken cancellationToken)
     {
-        // One transaction for the whole file; it holds the questionnaire's sequence counter, so the API's writes to
-        // the same questionnaire wait until the import commits or rolls back.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // One transaction for the whole file; on SQLite it holds the questionnaire's sequence counter, so the API's
+        // writes to the same questionnaire wait until the import commits or rolls back.
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
         var chunks = Channel.CreateBounded<List<SurveyResponse>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
         var writer = Task.Run(async () =>
@@ -33,7 +35,7 @@ public static class ResponseImporter
             try
             {
                 await foreach (var chunk in chunks.Reader.ReadAllAsync(cancellationToken))
-                    await ResponseRowWriter.WriteRowsAsync(db, layout.Questionnaire.Id, chunk, cancellationToken);
+                    await ResponseRowWriter.WriteRowsAsync(transaction, layout.Questionnaire.Id, chunk, cancellationToken);
             }
             catch (Exception exception)
             {

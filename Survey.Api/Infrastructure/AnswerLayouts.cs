@@ -11,7 +11,7 @@ namespace Survey.Api.Infrastructure;
 /// (questionnaire, question, option) and per (questionnaire, slot, bit), and an instance that loses a race reads
 /// the winner's assignments and tries again.
 /// </summary>
-public sealed class AnswerLayouts(IServiceScopeFactory scopes)
+public sealed class AnswerLayouts(SurveyConnections connections)
 {
     private const int Attempts = 5;
     private readonly ConcurrentDictionary<string, Task<AnswerLayout>> layouts = new();
@@ -26,34 +26,24 @@ public sealed class AnswerLayouts(IServiceScopeFactory scopes)
     {
         for (var attempt = 1; ; attempt++)
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<SurveyDbContext>();
             // Plain ADO.NET rather than a LINQ query and SaveChanges: at start-up (every server start, every import) EF's
             // query compilation and update pipeline cost more CPU than everything else here, for one small table.
-            var connection = db.Database.GetDbConnection();
-            await db.Database.OpenConnectionAsync(cancellationToken);
+            await using var connection = await connections.OpenAsync(cancellationToken);
+            var existing = await ReadAsync(connection, questionnaire.Id, cancellationToken);
+            var missing = AnswerLayout.Missing(questionnaire, existing, extra);
+            if (missing.Count == 0)
+            {
+                var layout = new AnswerLayout(questionnaire, existing);
+                layouts[questionnaire.Id] = Task.FromResult(layout);
+                return layout;
+            }
             try
             {
-                var existing = await ReadAsync(connection, questionnaire.Id, cancellationToken);
-                var missing = AnswerLayout.Missing(questionnaire, existing, extra);
-                if (missing.Count == 0)
-                {
-                    var layout = new AnswerLayout(questionnaire, existing);
-                    layouts[questionnaire.Id] = Task.FromResult(layout);
-                    return layout;
-                }
-                try
-                {
-                    await InsertAsync(connection, questionnaire.Id, missing, cancellationToken);
-                }
-                catch (DbException) when (attempt < Attempts)
-                {
-                    // Another instance assigned first (a unique constraint): read its assignments and complete them.
-                }
+                await InsertAsync(connection, questionnaire.Id, missing, cancellationToken);
             }
-            finally
+            catch (DbException) when (attempt < Attempts)
             {
-                await db.Database.CloseConnectionAsync();
+                // Another instance assigned first (a unique constraint): read its assignments and complete them.
             }
         }
     }

@@ -47,11 +47,15 @@ public static class ResponseWriter
     /// (which must exist) and returns the first. Run it as late as possible in the transaction: the counter row stays
     /// locked for other writers of the questionnaire until commit.
     /// </summary>
-    public static async Task<long> ReserveSeqAsync(SurveyDbContext db, string questionnaireId, int count, CancellationToken cancellationToken)
+    public static Task<long> ReserveSeqAsync(SurveyDbContext db, string questionnaireId, int count, CancellationToken cancellationToken) =>
+        ReserveSeqAsync(db.Database.CurrentTransaction?.GetDbTransaction() ?? throw new InvalidOperationException("Sequence numbers are reserved inside the writing transaction."),
+            questionnaireId, count, cancellationToken);
+
+    /// <summary>SQLite: <see cref="ReserveSeqAsync(SurveyDbContext, string, int, CancellationToken)"/> in a transaction begun on a plain connection.</summary>
+    public static async Task<long> ReserveSeqAsync(System.Data.Common.DbTransaction transaction, string questionnaireId, int count, CancellationToken cancellationToken)
     {
-        var transaction = db.Database.CurrentTransaction ?? throw new InvalidOperationException("Sequence numbers are reserved inside the writing transaction.");
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = transaction.GetDbTransaction();
+        await using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = """
             INSERT INTO response_counters ("QuestionnaireId", "LastSeq") VALUES (@questionnaire, @count)
             ON CONFLICT ("QuestionnaireId") DO UPDATE SET "LastSeq" = response_counters."LastSeq" + @count

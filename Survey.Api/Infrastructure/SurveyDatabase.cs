@@ -30,6 +30,7 @@ public static class SurveyDatabase
         {
             // One data source (connection pool) for EF and everything else, and the group commit's own (see GroupCommitWriter.DataSource).
             services.AddSingleton(_ => Npgsql.NpgsqlDataSource.Create(connectionString));
+            services.AddSingleton(provider => new SurveyConnections(provider.GetRequiredService<Npgsql.NpgsqlDataSource>()));
             services.AddKeyedSingleton(GroupCommitWriter.DataSourceKey, (_, _) => GroupCommitWriter.DataSource(connectionString));
             // Options built once (singleton), not per request scope: they only name the data source.
             services.AddDbContext<SurveyDbContext, PostgresSurveyDbContext>((provider, options) =>
@@ -39,6 +40,7 @@ public static class SurveyDatabase
         else
         {
             connectionString = PrepareSqlite(connectionString);
+            services.AddSingleton(new SurveyConnections(connectionString));
             services.AddDbContext<SurveyDbContext, SqliteSurveyDbContext>(options => ConfigureSqlite(options, connectionString));
         }
         return services;
@@ -68,21 +70,27 @@ public static class SurveyDatabase
         return builder.ToString();
     }
 
-    /// <summary>Applies pending migrations (EF Core takes a database lock, so several instances may start together).</summary>
+    /// <summary>
+    /// Applies pending migrations (EF Core takes a database lock, so several instances may start together). A database
+    /// with every migration applied (nearly every start, and an import into a running survey's database) is found so by
+    /// one plain query, without creating an EF Core context.
+    /// </summary>
     public static async Task MigrateSurveyDatabaseAsync(this IServiceProvider services)
     {
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SurveyDbContext>();
-        if (!await AllMigrationsAppliedAsync(db)) await MigrateAsync(db);
-        if (db is SqliteSurveyDbContext)
+        var connections = services.GetRequiredService<SurveyConnections>();
+        if (!await AllMigrationsAppliedAsync(connections))
+        {
+            await using var scope = services.CreateAsyncScope();
+            await MigrateAsync(scope.ServiceProvider.GetRequiredService<SurveyDbContext>());
+        }
+        if (connections.Provider == DatabaseProvider.Sqlite)
         {
             // Write-ahead logging lets organisers read while residents submit (kept by the file; set again in case it
             // was restored or copied without it).
-            await db.Database.OpenConnectionAsync();
-            await using var command = db.Database.GetDbConnection().CreateCommand();
+            await using var connection = await connections.OpenAsync();
+            await using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA journal_mode=WAL;";
             await command.ExecuteNonQueryAsync();
-            await db.Database.CloseConnectionAsync();
         }
     }
 
@@ -117,17 +125,16 @@ public static class SurveyDatabase
     /// Migrations are never reverted, so once all are applied nothing can become pending. False when unsure (no
     /// history table yet): then <see cref="MigrateSurveyDatabaseAsync"/> migrates as before.
     /// </summary>
-    public static async Task<bool> AllMigrationsAppliedAsync(SurveyDbContext db)
+    public static async Task<bool> AllMigrationsAppliedAsync(SurveyConnections connections)
     {
         // The migrations' ids as EF Core finds them (MigrationsAssembly: [DbContext] and [Migration] on the migration
         // classes), read here by reflection: asking EF for its IMigrationsAssembly builds the whole model first.
         var known = typeof(SurveyDbContext).Assembly.GetTypes()
-            .Where(type => type.IsSubclassOf(typeof(Migration)) && type.GetCustomAttribute<DbContextAttribute>()?.ContextType == db.GetType())
+            .Where(type => type.IsSubclassOf(typeof(Migration)) && type.GetCustomAttribute<DbContextAttribute>()?.ContextType == connections.ContextType)
             .Select(type => type.GetCustomAttribute<MigrationAttribute>()?.Id)
             .ToList();
         var applied = new HashSet<string>(StringComparer.Ordinal);
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync();
+        await using var connection = await connections.OpenAsync();
         try
         {
             await using var command = connection.CreateCommand();
@@ -138,10 +145,6 @@ public static class SurveyDatabase
         catch (System.Data.Common.DbException)
         {
             return false; // a new database: no history table yet
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
         }
         return known.Count > 0 && known.All(id => id is not null && applied.Contains(id));
     }

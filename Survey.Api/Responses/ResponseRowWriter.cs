@@ -29,11 +29,19 @@ public static class ResponseRowWriter
     /// <see cref="SurveyResponse.Seq"/>; each text is stored with its response's number. The one way rows are stored: the API (group commit),
     /// the import, <see cref="ResponseWriter.WriteAsync"/> and the tests' and benchmark's bulk loaders all come here.
     /// </summary>
-    public static async Task WriteRowsAsync(SurveyDbContext db, string questionnaireId, IReadOnlyList<SurveyResponse> responses, CancellationToken cancellationToken)
+    public static Task WriteRowsAsync(SurveyDbContext db, string questionnaireId, IReadOnlyList<SurveyResponse> responses, CancellationToken cancellationToken) =>
+        responses.Count == 0
+            ? Task.CompletedTask
+            : WriteRowsAsync(db.Database.CurrentTransaction?.GetDbTransaction() ?? throw new InvalidOperationException("Responses are written inside the caller's transaction."),
+                questionnaireId, responses, cancellationToken);
+
+    /// <summary>
+    /// <see cref="WriteRowsAsync(SurveyDbContext, string, IReadOnlyList{SurveyResponse}, CancellationToken)"/> in a
+    /// transaction begun on a plain connection (<see cref="SurveyConnections"/>: the import, which needs no EF Core context).
+    /// </summary>
+    public static async Task WriteRowsAsync(DbTransaction transaction, string questionnaireId, IReadOnlyList<SurveyResponse> responses, CancellationToken cancellationToken)
     {
         if (responses.Count == 0) return;
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-                          ?? throw new InvalidOperationException("Responses are written inside the caller's transaction.");
         if (responses.Any(r => r.QuestionnaireId != questionnaireId)) throw new ArgumentException("One questionnaire per call.", nameof(responses));
         if (transaction is NpgsqlTransaction { Connection: { } connection } && responses.Count < CopyFrom)
         {
@@ -50,7 +58,7 @@ public static class ResponseRowWriter
         }
         if (transaction is not SqliteTransaction sqlite) throw new NotSupportedException(transaction.GetType().Name);
         // Numbered last, just before the rows go in: the counter row stays locked for other writers until commit.
-        var first = await ResponseWriter.ReserveSeqAsync(db, questionnaireId, responses.Count, cancellationToken);
+        var first = await ResponseWriter.ReserveSeqAsync(sqlite, questionnaireId, responses.Count, cancellationToken);
         for (var i = 0; i < responses.Count; i++) responses[i].Seq = first + i;
         await InsertAsync(sqlite, responses, cancellationToken);
     }

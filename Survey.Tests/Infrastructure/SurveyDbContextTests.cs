@@ -21,8 +21,7 @@ public abstract class SurveyDbContextTests(SurveyAppFactory app)
     [Fact]
     public async Task The_start_up_check_finds_every_migration_applied()
     {
-        await using var scope = app.Services.CreateAsyncScope();
-        Assert.True(await SurveyDatabase.AllMigrationsAppliedAsync(scope.ServiceProvider.GetRequiredService<SurveyDbContext>()));
+        Assert.True(await SurveyDatabase.AllMigrationsAppliedAsync(app.Services.GetRequiredService<SurveyConnections>()));
     }
 
     [Fact]
@@ -48,16 +47,18 @@ public sealed class SurveyDbContextSqliteTests(SqliteApp app) : SurveyDbContextT
     public async Task The_start_up_check_sends_a_new_database_and_one_with_a_migration_not_applied_to_be_migrated()
     {
         using var folder = new TemporaryFolder();
+        var connectionString = $"Data Source={Path.Combine(folder.Path, "survey.db")};Pooling=false";
+        var connections = new SurveyConnections(connectionString);
         var options = new DbContextOptionsBuilder<SqliteSurveyDbContext>();
-        SurveyDatabase.ConfigureSqlite(options, $"Data Source={Path.Combine(folder.Path, "survey.db")};Pooling=false");
+        SurveyDatabase.ConfigureSqlite(options, connectionString);
         await using (var db = new SqliteSurveyDbContext(options.Options))
         {
-            Assert.False(await SurveyDatabase.AllMigrationsAppliedAsync(db)); // no history table yet
+            Assert.False(await SurveyDatabase.AllMigrationsAppliedAsync(connections)); // no history table yet
             await db.Database.MigrateAsync();
-            Assert.True(await SurveyDatabase.AllMigrationsAppliedAsync(db));
+            Assert.True(await SurveyDatabase.AllMigrationsAppliedAsync(connections));
             var last = (await db.Database.GetAppliedMigrationsAsync()).Last();
             await db.Database.ExecuteSqlAsync($"DELETE FROM __ef_migrations_history WHERE \"MigrationId\" = {last}");
-            Assert.False(await SurveyDatabase.AllMigrationsAppliedAsync(db));
+            Assert.False(await SurveyDatabase.AllMigrationsAppliedAsync(connections));
         }
     }
 

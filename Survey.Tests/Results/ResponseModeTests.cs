@@ -41,7 +41,8 @@ public abstract class ResponseModeTests(SurveyAppFactory app)
                     new Dictionary<string, string>(), new Dictionary<string, string>()), null, null, default);
         }
         var lines = JsonLinesSource.Read(new StringReader(string.Join('\n', Imported.Select(Body))), questionnaire, DateTime.UtcNow);
-        await app.QueryAsync(async db => (await ResponseImporter.ImportAsync(db, await app.Services.GetRequiredService<AnswerLayouts>().GetAsync(questionnaire), lines, null, default)).Imported);
+        await using var connection = await app.Services.GetRequiredService<SurveyConnections>().OpenAsync();
+        await ResponseImporter.ImportAsync(connection, await app.Services.GetRequiredService<AnswerLayouts>().GetAsync(questionnaire), lines, null, default);
     }
 
     private async Task<Dictionary<string, long>> IdentityCountsAsync(string query)
