@@ -19,6 +19,13 @@ public static class ResponseImporter
 {
     public const int ChunkSize = 5000;
 
+    /// <summary>
+    /// The first chunk's size (chunks then double up to <see cref="ChunkSize"/>): the database starts on the first rows
+    /// while the rest are parsed, instead of idling through a whole chunk parsed by code not yet warm. The smallest
+    /// chunk PostgreSQL takes by COPY (<see cref="ResponseRowWriter.CopyFrom"/>).
+    /// </summary>
+    public const int FirstChunkSize = ResponseRowWriter.CopyFrom;
+
     public sealed record Outcome(int Imported, IReadOnlyList<ImportedLine> Rejected);
 
     /// <param name="connection">Open; a plain connection (<see cref="SurveyConnections"/>) or a context's.</param>
@@ -46,7 +53,7 @@ public static class ResponseImporter
 
         var rejected = new List<ImportedLine>();
         var valid = 0;
-        var chunk = new List<SurveyResponse>(ChunkSize);
+        var chunk = new List<SurveyResponse>(FirstChunkSize);
         try
         {
             foreach (var line in lines)
@@ -56,10 +63,10 @@ public static class ResponseImporter
                 {
                     valid++;
                     chunk.Add(line.Row ?? line.Response!.ToEntity(layout));
-                    if (chunk.Count == ChunkSize)
+                    if (chunk.Count == chunk.Capacity)
                     {
                         await chunks.Writer.WriteAsync(chunk, cancellationToken);
-                        chunk = new List<SurveyResponse>(ChunkSize);
+                        chunk = new List<SurveyResponse>(Math.Min(ChunkSize, chunk.Count * 2));
                     }
                 }
                 progress?.Report(valid);
