@@ -21,6 +21,7 @@ using Survey.Api.Security;
 
 if (args is ["scaffold-migration", var name]) return MigrationScaffolding.Run(name, Directory.GetCurrentDirectory());
 if (args is ["scaffold-compiled-model"]) return MigrationScaffolding.ScaffoldCompiledModels(Directory.GetCurrentDirectory());
+if (args is ["scaffold-new-database-scripts"]) return MigrationScaffolding.ScaffoldNewDatabaseScripts(Directory.GetCurrentDirectory());
 if (args is ["hash-password"]) return PasswordHashCommand.Run(Console.In, Console.Out, Console.Error);
 if (args is [ImportCommand.Verb, var questionnaireId, var file, .. var settings])
     return await ImportCommand.RunAsync(questionnaireId, file, settings, Console.Out, Console.Error, showProgress: !Console.IsErrorRedirected);

@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore.Scaffolding;
 namespace Survey.Api.Infrastructure;
 
 /// <summary>
-/// Adds a migration for both providers and regenerates their compiled models: <c>script/new-migration Name</c> runs
+/// Adds a migration for both providers and regenerates their compiled models and new-database scripts
+/// (<see cref="NewDatabaseScript"/>): <c>script/new-migration Name</c> runs
 /// <c>dotnet run --project Survey.Api -- scaffold-migration Name</c>. The same EF design-time services dotnet-ef drives
 /// are driven from here, so neither script needs the dotnet-ef tool.
 /// </summary>
@@ -32,7 +33,7 @@ public static class MigrationScaffolding
                 Console.WriteLine($"{folder}: {files.MigrationFile}");
             }
         }
-        return ScaffoldCompiledModels(projectDirectory);
+        return ScaffoldCompiledModels(projectDirectory) + ScaffoldNewDatabaseScripts(projectDirectory);
     }
 
     /// <summary>
@@ -77,6 +78,34 @@ public static class MigrationScaffolding
                 yield return (folder, files);
             }
         }
+    }
+
+    /// <summary>Where each provider's new-database script lives, under the project folder (an embedded resource of the same name).</summary>
+    public static string NewDatabaseScriptFile(string provider) => Path.Combine("Infrastructure", "Migrations", provider, NewDatabaseScript.FileName);
+
+    /// <summary>Writes each provider's <see cref="NewDatabaseScripts"/> into <see cref="NewDatabaseScriptFile"/>.</summary>
+    public static int ScaffoldNewDatabaseScripts(string projectDirectory)
+    {
+        foreach (var (provider, script) in NewDatabaseScripts())
+        {
+            var file = Path.Combine(projectDirectory, NewDatabaseScriptFile(provider));
+            File.WriteAllText(file, script);
+            Console.WriteLine($"{provider}: new-database script in {file}");
+        }
+        return 0;
+    }
+
+    /// <summary>
+    /// Each provider's script of every migration in order, as EF Core generates it now (<c>dotnet ef migrations script</c>):
+    /// the history table, the schema and the history rows, without transaction statements (it runs in one, see
+    /// <see cref="NewDatabaseScript"/>).
+    /// </summary>
+    public static IEnumerable<(string Provider, string Script)> NewDatabaseScripts()
+    {
+        foreach (var (context, folder) in Contexts())
+            using (context)
+                yield return (folder, context.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>()
+                    .GenerateScript(options: Microsoft.EntityFrameworkCore.Migrations.MigrationsSqlGenerationOptions.NoTransactions).ReplaceLineEndings("\n"));
     }
 
     private static (DbContext, string)[] Contexts() =>

@@ -73,12 +73,13 @@ public static class SurveyDatabase
     /// <summary>
     /// Applies pending migrations (EF Core takes a database lock, so several instances may start together). A database
     /// with every migration applied (nearly every start, and an import into a running survey's database) is found so by
-    /// one plain query, without creating an EF Core context.
+    /// one plain query, without creating an EF Core context; a new one gets the whole schema from the migrations'
+    /// script (<see cref="NewDatabaseScript"/>), also without one.
     /// </summary>
     public static async Task MigrateSurveyDatabaseAsync(this IServiceProvider services)
     {
         var connections = services.GetRequiredService<SurveyConnections>();
-        if (!await AllMigrationsAppliedAsync(connections))
+        if (!await AllMigrationsAppliedAsync(connections) && !await NewDatabaseScript.TryCreateAsync(connections))
         {
             await using var scope = services.CreateAsyncScope();
             await MigrateAsync(scope.ServiceProvider.GetRequiredService<SurveyDbContext>());
@@ -106,14 +107,14 @@ public static class SurveyDatabase
         // could start the next one too (seen: "column Patterns already exists"). A session-level advisory lock,
         // on the connection EF then migrates through, serialises the whole run.
         await db.Database.OpenConnectionAsync();
-        await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock(7310581)");
+        await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({NewDatabaseScript.MigrationLock})");
         try
         {
             await db.Database.MigrateAsync();
         }
         finally
         {
-            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock(7310581)");
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({NewDatabaseScript.MigrationLock})");
             await db.Database.CloseConnectionAsync();
         }
     }

@@ -26,6 +26,22 @@ public sealed partial class MigrationScaffoldingTests
         }
     }
 
+    [Fact]
+    public void The_committed_new_database_scripts_are_what_EF_Core_generates_from_the_migrations()
+    {
+        var project = Path.Combine(RepositoryPaths.Root, "Survey.Api");
+        var generated = MigrationScaffolding.NewDatabaseScripts().ToList();
+        Assert.Equal(["Postgres", "Sqlite"], generated.Select(g => g.Provider).Order());
+        foreach (var (provider, script) in generated)
+        {
+            Assert.Contains("CREATE TABLE responses", script.Replace("\"", ""));
+            var committed = File.ReadAllText(Path.Combine(project, MigrationScaffolding.NewDatabaseScriptFile(provider)));
+            Assert.True(script == committed.ReplaceLineEndings("\n"),
+                $"{provider}: the migrations changed: run `dotnet run --project Survey.Api -- scaffold-new-database-scripts` (script/new-migration does it too)");
+            Assert.Equal(committed, NewDatabaseScript.For(Enum.Parse<DatabaseProvider>(provider))); // the build embeds the file
+        }
+    }
+
     /// <summary>Line endings aside, and the model's id, which EF Core draws at random at each generation.</summary>
     private static string Normalised(string text) => ModelId().Replace(text.ReplaceLineEndings("\n"), "modelId: (any)");
 
