@@ -26,6 +26,7 @@ var work = Environment.GetEnvironmentVariable("SURVEY_BENCH_WORK") ?? Directory.
 var questionnaire = QuestionnaireCatalog.LoadFolder(ApiServer.QuestionnairesFolder, NullLogger.Instance).Find("grassroots-service")!;
 var table = new ResultTable();
 const int ImportSizeInAll = 100_000;
+const int ImportRuns = 3;
 Console.WriteLine($"Survey benchmark: {part}, sizes {string.Join(", ", sizes)}, {Environment.ProcessorCount} cores; seed questionnaire {questionnaire.Id}; load average {LoadAverage()} at {DateTime.UtcNow:HH:mm} UTC");
 
 if (part is "ingest" or "all")
@@ -64,26 +65,38 @@ if (part is "analysis" or "import" or "all")
             var kind = postgres ? "PostgreSQL" : "SQLite";
             if (jsonLines is not null)
             {
-                Console.WriteLine($"{kind}: script/import of {size:N0} responses into a new database and into one set up before, then its floor (ImportFloor)");
-                var importInto = postgres ? await Databases.CreatePostgresAsync(admin, $"bench_import_{size}") : Databases.CreateSqlite(work, $"bench-import-{size}");
-                var imported = await TimeImportAsync(importInto, jsonLines, size);
+                Console.WriteLine($"{kind}: script/import of {size:N0} responses into a new database and into one set up before, then its floor (ImportFloor); {ImportRuns} runs each");
                 var oneLine = ImportFloor.OneLine(jsonLines);
-                // A survey's database as the server leaves it at its first start (schema and layout in place): here
-                // a one-line import sets it up, and a second one times the start without the schema for the floor.
-                var setUp = postgres ? await Databases.CreatePostgresAsync(admin, $"bench_import_set_up_{size}") : Databases.CreateSqlite(work, $"bench-import-set-up-{size}");
-                await TimeImportAsync(setUp, oneLine, 1);
-                var startSetUp = await TimeImportAsync(setUp, oneLine, 1);
-                var importedSetUp = await TimeImportAsync(setUp, jsonLines, size);
-                var floorInto = postgres ? await Databases.CreatePostgresAsync(admin, $"bench_import_floor_{size}") : Databases.CreateSqlite(work, $"bench-import-floor-{size}");
-                var start = await TimeImportAsync(floorInto, oneLine, 1);
+                async Task<string> FreshAsync(string name) =>
+                    postgres ? await Databases.CreatePostgresAsync(admin, $"bench_{name}_{size}") : Databases.CreateSqlite(work, $"bench-{name.Replace('_', '-')}-{size}");
+                // Every time is the median of ImportRuns runs, each on a database of its own: identical runs of one
+                // process on this machine differ by up to a tenth, more than the differences the table is read for.
+                List<double> importedRuns = [], importedSetUpRuns = [], startSetUpRuns = [], startRuns = [];
+                string importInto = "", floorInto = "";
+                for (var run = 0; run < ImportRuns; run++)
+                {
+                    importInto = await FreshAsync("import");
+                    importedRuns.Add(await TimeImportAsync(importInto, jsonLines, size));
+                    // A survey's database as the server leaves it at its first start (schema and layout in place): here
+                    // a one-line import sets it up, and a second one times the start without the schema for the floor.
+                    var setUp = await FreshAsync("import_set_up");
+                    await TimeImportAsync(setUp, oneLine, 1);
+                    startSetUpRuns.Add(await TimeImportAsync(setUp, oneLine, 1));
+                    importedSetUpRuns.Add(await TimeImportAsync(setUp, jsonLines, size));
+                    floorInto = await FreshAsync("import_floor");
+                    startRuns.Add(await TimeImportAsync(floorInto, oneLine, 1));
+                }
                 File.Delete(oneLine);
+                var (imported, importedSetUp) = (SqlFloor.Median(importedRuns), SqlFloor.Median(importedSetUpRuns));
+                var (start, startSetUp) = (SqlFloor.Median(startRuns), SqlFloor.Median(startSetUpRuns));
+                Console.WriteLine($"  runs: new database {string.Join(", ", importedRuns.Select(Seconds))}; set up {string.Join(", ", importedSetUpRuns.Select(Seconds))}");
                 var straight = await ImportFloor.CopyStraightAsync(postgres, importInto, floorInto);
-                table.Add("script/import into a new database (whole process: start, create the schema, parse, validate, write, commit)", kind, size,
+                table.Add($"script/import into a new database (whole process: start, create the schema, parse, validate, write, commit; median of {ImportRuns})", kind, size,
                     $"{Number(size / imported)} responses/s",
                     $"target ≥ 50,000/s; floor {Number(size / (start + straight))}/s = start, schema and layout (a one-line import) {Seconds(start)} " +
                     $"+ the same rows copied straight in SQL {Seconds(straight)}: the import takes {Times(imported / (start + straight))} its floor",
                     Times(size / imported / 50_000));
-                table.Add("script/import into a database already set up (schema and layout in place, as after the server's first start)", kind, size,
+                table.Add($"script/import into a database already set up (schema and layout in place, as after the server's first start; median of {ImportRuns})", kind, size,
                     $"{Number(size / importedSetUp)} responses/s",
                     $"target ≥ 50,000/s; floor {Number(size / (startSetUp + straight))}/s = start (a one-line import into such a database) {Seconds(startSetUp)} " +
                     $"+ the same rows copied straight in SQL {Seconds(straight)}: the import takes {Times(importedSetUp / (startSetUp + straight))} its floor",
