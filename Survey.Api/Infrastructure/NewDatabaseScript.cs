@@ -24,9 +24,9 @@ public static class NewDatabaseScript
     public static string For(DatabaseProvider provider)
     {
         var name = $"Survey.Api.Infrastructure.Migrations.{provider}.{FileName}";
-        using var stream = typeof(NewDatabaseScript).Assembly.GetManifestResourceStream(name)
-                           ?? throw new InvalidOperationException($"{name} is not embedded in the build");
-        return new StreamReader(stream).ReadToEnd();
+        using var reader = new StreamReader(typeof(NewDatabaseScript).Assembly.GetManifestResourceStream(name)
+                                            ?? throw new InvalidOperationException($"{name} is not embedded in the build"));
+        return reader.ReadToEnd();
     }
 
     /// <summary>
@@ -45,6 +45,8 @@ public static class NewDatabaseScript
                 ? sqlite.BeginTransaction(deferred: false)
                 : await connection.BeginTransactionAsync(cancellationToken);
             if (await HasHistoryTableAsync(connection, transaction, postgres, cancellationToken)) return false;
+            // SQLite's script rebuilds a table once (EF Core's way of altering a column there), between PRAGMA
+            // foreign_keys statements that do nothing inside a transaction: harmless here, every table is empty.
             await ExecuteAsync(connection, transaction, For(connections.Provider), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return true;
@@ -56,7 +58,7 @@ public static class NewDatabaseScript
     }
 
     /// <summary>Whether the history table exists, looked up as the unqualified name EF Core uses is resolved (search path).</summary>
-    public static async Task<bool> HasHistoryTableAsync(DbConnection connection, DbTransaction? transaction, bool postgres, CancellationToken cancellationToken)
+    private static async Task<bool> HasHistoryTableAsync(DbConnection connection, DbTransaction? transaction, bool postgres, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
