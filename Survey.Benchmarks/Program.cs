@@ -141,7 +141,7 @@ static async Task<double> TimeImportAsync(string connectionString, string file, 
     // PostgreSQL starts each timed import from a CHECKPOINT (as the ingest windows do), so that no run pays for
     // writing out the pages the one before it left dirty (an import of 100,000 leaves over 100 MB).
     // (Not pooled: the next run drops and creates its database again, which ends the connections to the old one.)
-    if (!connectionString.StartsWith("Data Source=", StringComparison.Ordinal))
+    if (Survey.Api.Infrastructure.SurveyDatabase.DetectProvider(connectionString) == Survey.Api.Infrastructure.DatabaseProvider.Postgres)
         await Databases.ExecutePostgresAsync(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString, "CHECKPOINT");
     var clock = Stopwatch.StartNew();
     // script/import itself (its runtime settings included), on the build script/bench made (SURVEY_API_DLL).

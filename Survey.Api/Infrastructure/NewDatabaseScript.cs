@@ -17,9 +17,6 @@ public static class NewDatabaseScript
 {
     public const string FileName = "NewDatabase.sql";
 
-    /// <summary>Session-level advisory lock (PostgreSQL) that serialises schema changes of instances starting together.</summary>
-    public const long MigrationLock = 7310581;
-
     /// <summary>The provider's script, as embedded from <see cref="MigrationScaffolding.NewDatabaseScriptFile"/>.</summary>
     public static string For(DatabaseProvider provider)
     {
@@ -38,13 +35,13 @@ public static class NewDatabaseScript
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         var postgres = connections.Provider == DatabaseProvider.Postgres;
-        if (postgres) await ExecuteAsync(connection, null, $"SELECT pg_advisory_lock({MigrationLock})", cancellationToken);
+        if (postgres) await ExecuteAsync(connection, null, $"SELECT pg_advisory_lock({SurveyDatabase.MigrationLock})", cancellationToken);
         try
         {
             await using var transaction = connection is SqliteConnection sqlite
                 ? sqlite.BeginTransaction(deferred: false)
                 : await connection.BeginTransactionAsync(cancellationToken);
-            if (await HasHistoryTableAsync(connection, transaction, postgres, cancellationToken)) return false;
+            if (await SurveyDatabase.HasHistoryTableAsync(connection, transaction, cancellationToken)) return false;
             // SQLite's script rebuilds a table once (EF Core's way of altering a column there), between PRAGMA
             // foreign_keys statements that do nothing inside a transaction: harmless here, every table is empty.
             await ExecuteAsync(connection, transaction, For(connections.Provider), cancellationToken);
@@ -53,19 +50,8 @@ public static class NewDatabaseScript
         }
         finally
         {
-            if (postgres) await ExecuteAsync(connection, null, $"SELECT pg_advisory_unlock({MigrationLock})", CancellationToken.None);
+            if (postgres) await ExecuteAsync(connection, null, $"SELECT pg_advisory_unlock({SurveyDatabase.MigrationLock})", CancellationToken.None);
         }
-    }
-
-    /// <summary>Whether the history table exists, looked up as the unqualified name EF Core uses is resolved (search path).</summary>
-    private static async Task<bool> HasHistoryTableAsync(DbConnection connection, DbTransaction? transaction, bool postgres, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = postgres
-            ? $"SELECT to_regclass('{SurveyDatabase.MigrationsHistoryTable}') IS NOT NULL"
-            : $"SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '{SurveyDatabase.MigrationsHistoryTable}')";
-        return Convert.ToBoolean(await command.ExecuteScalarAsync(cancellationToken));
     }
 
     private static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)

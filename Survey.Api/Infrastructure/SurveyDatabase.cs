@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Reflection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -16,6 +17,9 @@ public static class SurveyDatabase
 
     /// <summary>EF Core's record of the migrations applied (both providers).</summary>
     public const string MigrationsHistoryTable = "__ef_migrations_history";
+
+    /// <summary>Session-level advisory lock (PostgreSQL) that serialises the schema changes of instances starting together.</summary>
+    public const long MigrationLock = 7310581;
 
     public static DatabaseProvider DetectProvider(string connectionString) =>
         connectionString.Split(';').Any(part => part.Trim().StartsWith("Host=", StringComparison.OrdinalIgnoreCase)
@@ -107,14 +111,14 @@ public static class SurveyDatabase
         // could start the next one too (seen: "column Patterns already exists"). A session-level advisory lock,
         // on the connection EF then migrates through, serialises the whole run.
         await db.Database.OpenConnectionAsync();
-        await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({NewDatabaseScript.MigrationLock})");
+        await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLock})");
         try
         {
             await db.Database.MigrateAsync();
         }
         finally
         {
-            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({NewDatabaseScript.MigrationLock})");
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({MigrationLock})");
             await db.Database.CloseConnectionAsync();
         }
     }
@@ -123,8 +127,9 @@ public static class SurveyDatabase
     /// Whether every migration this build knows is recorded as applied: one plain query of the history table, so a
     /// start on an up-to-date database (nearly every start) skips EF's migration run, which builds the history
     /// table's own model, takes a database lock and compiles its queries (about 0.3 s of CPU at every start, measured).
-    /// Migrations are never reverted, so once all are applied nothing can become pending. False when unsure (no
-    /// history table yet): then <see cref="MigrateSurveyDatabaseAsync"/> migrates as before.
+    /// Migrations are never reverted, so once all are applied nothing can become pending. False for a new database (no
+    /// history table yet, asked of the catalog rather than found by a failing query): then
+    /// <see cref="MigrateSurveyDatabaseAsync"/> creates or migrates it.
     /// </summary>
     public static async Task<bool> AllMigrationsAppliedAsync(SurveyConnections connections)
     {
@@ -134,19 +139,27 @@ public static class SurveyDatabase
             .Where(type => type.IsSubclassOf(typeof(Migration)) && type.GetCustomAttribute<DbContextAttribute>()?.ContextType == connections.ContextType)
             .Select(type => type.GetCustomAttribute<MigrationAttribute>()?.Id)
             .ToList();
-        var applied = new HashSet<string>(StringComparer.Ordinal);
         await using var connection = await connections.OpenAsync();
-        try
+        if (!await HasHistoryTableAsync(connection, null, CancellationToken.None)) return false; // a new database
+        var applied = new HashSet<string>(StringComparer.Ordinal);
+        await using (var command = connection.CreateCommand())
         {
-            await using var command = connection.CreateCommand();
             command.CommandText = $"""SELECT "MigrationId" FROM {MigrationsHistoryTable}""";
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync()) applied.Add(reader.GetString(0));
         }
-        catch (System.Data.Common.DbException)
-        {
-            return false; // a new database: no history table yet
-        }
         return known.Count > 0 && known.All(id => id is not null && applied.Contains(id));
+    }
+
+    /// <summary>Whether the migrations' history table exists, looked up as EF Core's unqualified name resolves (search path).</summary>
+    public static async Task<bool> HasHistoryTableAsync(DbConnection connection, DbTransaction? transaction,
+        CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = connection is SqliteConnection
+            ? $"SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '{MigrationsHistoryTable}')"
+            : $"SELECT to_regclass('{MigrationsHistoryTable}') IS NOT NULL";
+        return Convert.ToBoolean(await command.ExecuteScalarAsync(cancellationToken));
     }
 }
