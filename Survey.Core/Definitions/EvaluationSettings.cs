@@ -8,9 +8,10 @@ namespace Survey.Core.Definitions;
 public sealed record EvaluationSettings
 {
     public string? Organisations { get; init; }
-    public double Residents { get; init; } = 0.5;
-    public double Review { get; init; } = 0.3;
-    public double Self { get; init; } = 0.2;
+    // set, not init: see Questionnaire.Open.
+    public double Residents { get; set; } = 0.5;
+    public double Review { get; set; } = 0.3;
+    public double Self { get; set; } = 0.2;
 
     /// <summary>The rule the weights break (for the loader's error), or null when they meet every rule.</summary>
     public string? Violation()

@@ -15,10 +15,15 @@ public sealed record Questionnaire
     public string? Description { get; init; }
 
     /// <summary>false: shown to organisers, but the form and the API refuse new responses.</summary>
-    public bool Open { get; init; } = true;
+    /// <remarks>
+    /// <c>set</c>, not <c>init</c>, here and on every property whose default is not its type's: compile-time JSON
+    /// metadata (<see cref="Questionnaires.QuestionnaireJsonContext"/>) gives an init-only property missing from the
+    /// file its type's default, not the initializer's (dotnet/runtime#84484).
+    /// </remarks>
+    public bool Open { get; set; } = true;
 
     /// <summary>"open" (default): anyone with the link; "codes": each response needs an unused invitation code.</summary>
-    public QuestionnaireAccess Access { get; init; } = QuestionnaireAccess.Open;
+    public QuestionnaireAccess Access { get; set; } = QuestionnaireAccess.Open;
 
     /// <summary>Responses are taken from this moment on (null: no start). Without an offset in the file: Beijing time.</summary>
     [JsonConverter(typeof(BeijingTimeJsonConverter))]

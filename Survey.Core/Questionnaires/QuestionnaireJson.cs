@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using System.Text.Unicode;
 
 namespace Survey.Core.Questionnaires;
@@ -21,6 +22,8 @@ public static class QuestionnaireJson
             AllowTrailingCommas = false,
             ReadCommentHandling = JsonCommentHandling.Disallow,
             Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+            // The questionnaire's metadata generated at compile time; anything else serialized with these options by reflection.
+            TypeInfoResolver = JsonTypeInfoResolver.Combine(QuestionnaireJsonContext.Default, new DefaultJsonTypeInfoResolver()),
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.MakeReadOnly(populateMissingResolver: true);
