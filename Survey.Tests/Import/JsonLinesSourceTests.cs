@@ -70,6 +70,35 @@ public sealed class JsonLinesSourceTests
     }
 
     [Fact]
+    public void A_submission_time_read_from_the_bytes_is_what_the_general_parse_reads()
+    {
+        // The fast way (ParseTime of the JSON value) against the general one (regex, then DateTimeOffset.TryParse of the
+        // text), on the common shape with every field drawn in and out of range, and on other shapes the fast way leaves alone.
+        var random = new Random(20261127);
+        string Two(int max) => random.Next(max).ToString("00");
+        var times = new List<string>
+        {
+            "2026-03-05T10:00:00Z", "2024-02-29T23:59:59Z", "2025-02-29T12:00:00Z", "2026-04-31T00:00:00Z", "2026-13-01T00:00:00Z",
+            "2026-00-10T00:00:00Z", "2026-01-00T00:00:00Z", "2026-01-01T24:00:00Z", "2026-01-01T23:60:00Z", "2026-12-31T23:59:60Z",
+            "0000-01-01T00:00:00Z", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "2026-03-05T10:00:00z", "2026-03-05 10:00:00Z",
+            "2026-03-05T10:00Z", "2026-03-05T10:00:00.5Z", "2026-03-05T18:00:00+08:00", "2026-03-05T10:00:00", "2026-3-05T10:00:00Z",
+            "2026-03-05T1a:00:00Z", "+026-03-05T10:00:00Z", "２026-03-05T10:00:00Z", "",
+        };
+        for (var i = 0; i < 3000; i++)
+            times.Add($"{random.Next(1990, 2040)}-{Two(14)}-{Two(33)}T{Two(26)}:{Two(62)}:{Two(62)}Z");
+        foreach (var text in times)
+        {
+            using var document = JsonDocument.Parse(JsonSerializer.Serialize(new { at = text }));
+            Assert.Equal(JsonLinesSource.ParseTime(text), JsonLinesSource.ParseTime(document.RootElement.GetProperty("at")));
+        }
+        // Escaped in the file (the same text to the reader): the general way.
+        using var escaped = JsonDocument.Parse("""{"at":"2026-03-05T10:00:00\u005A"}""");
+        Assert.Equal(new DateTime(2026, 3, 5, 10, 0, 0, DateTimeKind.Utc), JsonLinesSource.ParseTime(escaped.RootElement.GetProperty("at")));
+        Assert.True(times.Count(t => JsonLinesSource.ParseTime(t) is null) > 500, "many refused");
+        Assert.True(times.Count(t => JsonLinesSource.ParseTime(t) is not null) > 500, "many read");
+    }
+
+    [Fact]
     public void Ids_follow_the_lines()
     {
         var file = Utf8(string.Join("\n", Enumerable.Repeat(Valid, 3000)));
