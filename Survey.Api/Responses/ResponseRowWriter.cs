@@ -185,17 +185,18 @@ public static class ResponseRowWriter
                 }
                 break;
             case NpgsqlTransaction postgres:
-                await using (var copy = await postgres.Connection!.BeginBinaryImportAsync(
-                                 """COPY idempotency_keys ("KeyHash", "RequestHash", "ResponseId") FROM STDIN (FORMAT BINARY)""", cancellationToken))
+                cancellationToken.ThrowIfCancellationRequested();
+                using (var copy = PostgresBinaryCopy.Begin(postgres.Connection!,
+                           """COPY idempotency_keys ("KeyHash", "RequestHash", "ResponseId") FROM STDIN (FORMAT BINARY)"""))
                 {
                     foreach (var record in records)
                     {
-                        await copy.StartRowAsync(cancellationToken);
-                        await copy.WriteAsync(record.KeyHash, NpgsqlDbType.Varchar, cancellationToken);
-                        await copy.WriteAsync(record.RequestHash, NpgsqlDbType.Varchar, cancellationToken);
-                        await copy.WriteAsync(record.ResponseId, NpgsqlDbType.Uuid, cancellationToken);
+                        copy.StartRow(3);
+                        copy.WriteText(record.KeyHash);
+                        copy.WriteText(record.RequestHash);
+                        copy.WriteUuid(record.ResponseId);
                     }
-                    await copy.CompleteAsync(cancellationToken);
+                    copy.Complete();
                 }
                 break;
             case SqliteTransaction sqlite:

@@ -165,6 +165,23 @@ public abstract class ResponseWriterTests(SurveyAppFactory app)
         Assert.Equal(stored.ToDictionary(row => row.Id, row => row.ResponseSeq), written.ToDictionary(r => r.Id, r => r.Seq));
         Assert.True(batch.Zip(batch.Skip(1)).All(pair => pair.First.Seq < pair.Second.Seq), "a batch is numbered in list order");
     }
+
+    [Fact]
+    public async Task The_keys_of_an_import_sized_batch_are_stored_with_their_responses()
+    {
+        // On PostgreSQL this many keys go in by binary COPY (PostgresBinaryCopy), fewer by one INSERT: each key is read back with its hashes.
+        var layout = await LayoutAsync();
+        var batch = Enumerable.Range(0, Survey.Api.Responses.ResponseRowWriter.CopyFrom).Select(i => WithOtherText(layout, $"带键的第{i}份")).ToList();
+        var keys = batch.Select((r, i) => new IdempotencyRecord { KeyHash = $"key-{r.Id:N}", RequestHash = $"request-{i}", ResponseId = r.Id }).ToList();
+        await using (var scope = app.Services.CreateAsyncScope())
+            await ResponseWriter.WriteAsync(scope.ServiceProvider.GetRequiredService<SurveyDbContext>(), Id, batch, keys, default);
+
+        var hashes = keys.Select(k => k.KeyHash).ToList();
+        var stored = await app.QueryAsync(db => db.IdempotencyRecords.Where(k => hashes.Contains(k.KeyHash))
+            .Select(k => new { k.KeyHash, k.RequestHash, k.ResponseId }).ToListAsync());
+        Assert.Equal(keys.Select(k => (k.KeyHash, k.RequestHash, k.ResponseId)).OrderBy(k => k.KeyHash),
+            stored.Select(k => (k.KeyHash, k.RequestHash, k.ResponseId)).OrderBy(k => k.KeyHash));
+    }
 }
 
 public sealed class ResponseWriterSqliteTests(SqliteApp app) : ResponseWriterTests(app), IClassFixture<SqliteApp>;
