@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -25,7 +26,8 @@ public sealed class PostgresBinaryCopy : IDisposable
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private readonly NpgsqlRawCopyStream stream;
-    private byte[] buffer = new byte[1 << 16];
+    // Rented: a COPY of a chunk lasts several young-generation collections, long enough for a new buffer to be promoted.
+    private byte[] buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
     private int used;
     private bool completed;
 
@@ -52,7 +54,9 @@ public sealed class PostgresBinaryCopy : IDisposable
     private void MakeRoom(int bytes)
     {
         Flush();
-        if (buffer.Length < bytes) buffer = new byte[Math.Max(bytes, buffer.Length * 2)];
+        if (buffer.Length >= bytes) return;
+        ArrayPool<byte>.Shared.Return(buffer);
+        buffer = ArrayPool<byte>.Shared.Rent(Math.Max(bytes, buffer.Length * 2));
     }
 
     private void Flush()
@@ -99,6 +103,7 @@ public sealed class PostgresBinaryCopy : IDisposable
         BinaryPrimitives.WriteInt16BigEndian(Take(2), -1);
         Flush();
         completed = true;
+        ArrayPool<byte>.Shared.Return(buffer);
         stream.Dispose();
     }
 
@@ -107,6 +112,7 @@ public sealed class PostgresBinaryCopy : IDisposable
     {
         if (completed) return;
         completed = true;
+        ArrayPool<byte>.Shared.Return(buffer);
         try
         {
             stream.Cancel();
